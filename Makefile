@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# make        get QEMU's source, apply and export the series, build QEMU
+# make check  all of that, plus every test suite of the project
+#
+# QEMU_BASE=10.2|10.0|7.2 picks the Debian source package to start from;
+# QEMU_SRC=/path/to/qemu uses that tree instead (its base is detected).
+
+PYTHON ?= /usr/bin/python3
+TOOL := $(PYTHON) tooling/qemu-series
+export QEMU_BASE QEMU_SRC
+
+.PHONY: all check series deps deb bench fuzz clean
+
+all:
+	$(TOOL) make
+
+check:
+	$(TOOL) check
+
+series:
+	$(TOOL) series
+
+deps:
+	$(TOOL) deps
+
+clean:
+	rm -rf build
