@@ -120,7 +120,7 @@ static AMDResetResult amd_reset_config_smc(const AMDResetDevice *dev)
     clock = amd_smc_read(dev, ixSMC_SYSCON_CLOCK_CNTL_0);
     pc = amd_smc_read(dev, ixSMC_PC_C);
     trace_vfio_quirk_amd_reset_smc(dev->name, clock, pc);
-    if (clock == AMD_ALL_ONES && pc == AMD_ALL_ONES) {
+    if (clock == AMD_ALL_ONES || pc == AMD_ALL_ONES) {
         trace_vfio_quirk_amd_reset_gone(dev->name, "SMC registers");
         return AMD_RESET_GONE;
     }

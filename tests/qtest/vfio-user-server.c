@@ -15,6 +15,7 @@
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include "qemu/atomic.h"
 #include "hw/vfio-user/protocol.h"
 #include "vfio-user-server.h"
 
@@ -372,6 +373,37 @@ static int vus_region_write(VfioUserTestServer *s, void *req, uint32_t size,
     return 0;
 }
 
+/*
+ * Not offered in the version reply, but the client may still send it (for
+ * example with x-send-queued=on), so apply the writes in order.
+ */
+static int vus_write_multi(VfioUserTestServer *s, void *req, uint32_t size,
+                           void **reply, uint32_t *reply_size)
+{
+    VFIOUserWRMulti *msg = req;
+    size_t hdr_size = offsetof(VFIOUserWRMulti, wrs);
+    uint64_t i;
+
+    if (size < hdr_size || msg->wr_cnt > VFIO_USER_MULTI_MAX ||
+        size < hdr_size + msg->wr_cnt * sizeof(VFIOUserWROne)) {
+        return -EINVAL;
+    }
+    for (i = 0; i < msg->wr_cnt; i++) {
+        VFIOUserWROne *w = &msg->wrs[i];
+        int err;
+
+        if (vus_should_drop(s, w->region)) {
+            return VUS_DROP;
+        }
+        err = vus_check_access(s, w->region, w->offset, w->count);
+        if (err || w->count > VFIO_USER_MULTI_DATA) {
+            return -EINVAL;
+        }
+        vus_access(s, w->region, w->offset, w->data, w->count, true);
+    }
+    return 0;
+}
+
 static int vus_device_reset(VfioUserTestServer *s, void *req, uint32_t size,
                             void **reply, uint32_t *reply_size)
 {
@@ -416,6 +448,8 @@ static int vus_dispatch(VfioUserTestServer *s, void *req, uint32_t size,
         return vus_region_write(s, req, size, reply, reply_size);
     case VFIO_USER_DEVICE_RESET:
         return vus_device_reset(s, req, size, reply, reply_size);
+    case VFIO_USER_REGION_WRITE_MULTI:
+        return vus_write_multi(s, req, size, reply, reply_size);
     default:
         return -ENOSYS;
     }

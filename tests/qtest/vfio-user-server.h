@@ -8,6 +8,23 @@
  * region reads and writes, and device reset.  DMA mappings and interrupt
  * setup are accepted and ignored (no DMA, no interrupts).
  *
+ * Protocol behaviour, as seen by the client:
+ * - VERSION: replies 0.0 with capabilities {} (no write_multiple; an
+ *   unsolicited REGION_WRITE_MULTI is nevertheless applied).
+ * - DEVICE_GET_INFO: VFIO_DEVICE_FLAGS_PCI (+ RESET), 9 regions, 5 IRQs.
+ * - GET_REGION_INFO: size from region_size[], READ|WRITE if present,
+ *   offset 0, never MMAP, no capabilities, no file descriptor.
+ * - GET_IRQ_INFO: count 0 for INTx/MSI/MSI-X/REQ, EINVAL for ERR (as the
+ *   Linux driver does for a conventional PCI device).
+ * - DMA_MAP, DMA_UNMAP, SET_IRQS: header-only reply; received file
+ *   descriptors are closed.
+ * - REGION_READ/WRITE: EINVAL if out of range or the region is absent.
+ * - DEVICE_RESET: calls device_reset; EINVAL if reset_works is false.
+ * - anything else: ENOSYS.
+ * No reply is ever sent to a message flagged NO_REPLY.  A message with
+ * more than 1 MiB of payload, or a failed read or write on the socket,
+ * closes the connection.
+ *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 
@@ -74,8 +91,9 @@ VfioUserTestServer *vfio_user_test_server_start(const char *path,
 void vfio_user_test_server_stop(VfioUserTestServer *s);
 
 /*
- * Fault injection.  Count REGION_READ and REGION_WRITE messages for region
- * index @region, on the current connection or, if none, on the next ones.
+ * Fault injection.  Count REGION_READ and REGION_WRITE messages (and
+ * REGION_WRITE_MULTI entries) for region index @region, on the current
+ * connection or, if none, on the next ones.
  * When the @n-th such message arrives, close the connection abruptly
  * without processing or replying to it (as if the server process had
  * died), then disarm and wait for the next client.  @n == 0 disarms.

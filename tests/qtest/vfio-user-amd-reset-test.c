@@ -1,0 +1,456 @@
+/*
+ * QTest for the AMD GPU reset quirk, end to end over vfio-user
+ *
+ * QEMU's vfio-user-pci reaches a register-level model of an AMD CIK/VI GPU
+ * (tests/unit/amd-gpu-model.c) served by a vfio-user server running in a
+ * thread of this process.  The tests reset the machine and check what the
+ * model saw: the quirk code under test is the one vfio-pci uses.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "libqtest.h"
+#include "qobject/qdict.h"
+#include "hw/vfio/amd-reset.h"
+#include "../unit/amd-gpu-model.h"
+#include "vfio-user-server.h"
+
+#define WARNING_TEXT    "AMD GPU reset failed"
+
+typedef struct TestGPU {
+    char *dir;
+    char *sock;
+    char *stderr_path;
+    char *trace_path;
+    AMDGPUModel *model;
+    VfioUserTestServer *server;
+    QTestState *qts;
+    uint16_t vendor_id;             /* 0: the model's own (AMD) */
+} TestGPU;
+
+static void test_gpu_region_access(void *opaque, unsigned region,
+                                   uint64_t offset, void *buf,
+                                   uint32_t count, bool is_write)
+{
+    TestGPU *t = opaque;
+    uint8_t *bytes = buf;
+    bool ok;
+
+    switch (region) {
+    case VFIO_PCI_CONFIG_REGION_INDEX:
+        ok = amd_gpu_model_config_access(t->model, offset, bytes, count,
+                                         is_write);
+        /* a different vendor on the same device, for the error path */
+        if (ok && !is_write && t->vendor_id && offset < 2) {
+            uint8_t id[2] = { t->vendor_id & 0xff, t->vendor_id >> 8 };
+            uint64_t i;
+
+            for (i = offset; i < 2 && i < offset + count; i++) {
+                bytes[i - offset] = id[i];
+            }
+        }
+        break;
+    case AMD_MMIO_BAR:
+        ok = amd_gpu_model_mmio_access(t->model, offset, bytes, count,
+                                       is_write);
+        break;
+    default:
+        ok = false;
+        break;
+    }
+    if (!ok && !is_write) {
+        memset(buf, 0xff, count);
+    }
+}
+
+static TestGPU *test_gpu_new(uint16_t device_id)
+{
+    TestGPU *t = g_new0(TestGPU, 1);
+    VfioUserTestDevice dev = {
+        .region_access = test_gpu_region_access,
+        .opaque = t,
+    };
+    GError *err = NULL;
+
+    dev.region_size[VFIO_PCI_CONFIG_REGION_INDEX] = AMD_GPU_MODEL_CONFIG_SIZE;
+    dev.region_size[AMD_MMIO_BAR] = AMD_GPU_MODEL_BAR5_SIZE;
+
+    t->dir = g_dir_make_tmp("vfio-user-amd-XXXXXX", &err);
+    g_assert_no_error(err);
+    t->sock = g_build_filename(t->dir, "gpu.sock", NULL);
+    t->stderr_path = g_build_filename(t->dir, "stderr.log", NULL);
+    t->trace_path = g_build_filename(t->dir, "trace.log", NULL);
+    t->model = amd_gpu_model_new(device_id);
+    /* no kernel-style reset: the server does not advertise DEVICE_RESET */
+    t->server = vfio_user_test_server_start(t->sock, &dev);
+    g_assert(t->server);
+    return t;
+}
+
+/*
+ * Start QEMU with the GPU.  QEMU's stderr goes to a file so that tests can
+ * count warnings; libqtest runs the command line through the shell.
+ */
+static void test_gpu_start(TestGPU *t, const char *extra_props)
+{
+    t->qts = qtest_initf("-machine pc -nodefaults "
+                         "-trace 'vfio_quirk_amd_*' -D %s "
+                         "-device '{\"driver\":\"vfio-user-pci\","
+                         "\"id\":\"gpu\",\"addr\":\"04.0\","
+                         "\"socket\":{\"type\":\"unix\",\"path\":\"%s\"}"
+                         "%s}' 2>%s",
+                         t->trace_path, t->sock, extra_props ?: "",
+                         t->stderr_path);
+}
+
+static void test_gpu_free(TestGPU *t)
+{
+    if (t->qts) {
+        qtest_quit(t->qts);
+    }
+    vfio_user_test_server_stop(t->server);
+    amd_gpu_model_free(t->model);
+    unlink(t->stderr_path);
+    unlink(t->trace_path);
+    rmdir(t->dir);
+    g_free(t->sock);
+    g_free(t->stderr_path);
+    g_free(t->trace_path);
+    g_free(t->dir);
+    g_free(t);
+}
+
+static char *read_file(const char *path)
+{
+    char *text = NULL;
+
+    if (!g_file_get_contents(path, &text, NULL, NULL)) {
+        return g_strdup("");
+    }
+    return text;
+}
+
+static unsigned count_substr(const char *text, const char *needle)
+{
+    unsigned n = 0;
+
+    while ((text = strstr(text, needle))) {
+        n++;
+        text += strlen(needle);
+    }
+    return n;
+}
+
+static bool log_has(AMDGPUModel *m, const char *line)
+{
+    size_t i, n = amd_gpu_model_log_count(m);
+    bool found = false;
+
+    for (i = 0; i < n && !found; i++) {
+        AMDGPUModelAccess a;
+        g_autofree char *s = NULL;
+
+        g_assert(amd_gpu_model_log_get(m, i, &a));
+        s = amd_gpu_model_access_format(&a);
+        found = g_str_has_prefix(s, line);
+    }
+    return found;
+}
+
+/*
+ * Check that the model saw @expected, in this order, among its accesses
+ * (QEMU's own config accesses around the reset may come in between).
+ */
+static void assert_log_sequence(AMDGPUModel *m, const char *const *expected)
+{
+    size_t i, n = amd_gpu_model_log_count(m);
+    const char *const *want = expected;
+
+    for (i = 0; i < n && *want; i++) {
+        AMDGPUModelAccess a;
+        g_autofree char *s = NULL;
+
+        g_assert(amd_gpu_model_log_get(m, i, &a));
+        s = amd_gpu_model_access_format(&a);
+        if (g_str_has_prefix(s, *want)) {
+            want++;
+        }
+    }
+    if (*want) {
+        g_autofree char *dump = amd_gpu_model_log_format(m, 0, n);
+
+        g_test_message("model log:\n%s", dump);
+        g_test_message("missing, in order, from: %s", *want);
+        g_assert_not_reached();
+    }
+}
+
+/* The reset of a running GPU, as the model sees it */
+static const char *const reset_sequence[] = {
+    "cfg r2 0x00 0x1002",
+    "cfg w2 0x04 0x2",
+    "mmio w 0x200 0x80000004",
+    "mmio r 0x204 0x0",
+    "mmio w 0x200 0x80000370",
+    "mmio w 0x200 0xc00c0000",
+    "mmio w 0x200 0xc0000010",
+    "cfg w4 0x7c 0x39d5e86b",
+    "mmio r 0x5428 0x2000",
+    "mmio w 0x200 0x80000000",
+    "mmio w 0x204 0x1",
+    "mmio w 0x200 0x80000004",
+    "mmio w 0x204 0x1",
+    NULL
+};
+
+static void system_reset_with_driver(TestGPU *t)
+{
+    amd_gpu_model_load_driver(t->model);
+    g_assert_true(amd_gpu_model_driver_loaded(t->model));
+    amd_gpu_model_log_clear(t->model);
+    qtest_system_reset(t->qts);
+}
+
+static void assert_alive(QTestState *qts)
+{
+    QDict *resp = qtest_qmp(qts, "{'execute': 'query-status'}");
+
+    g_assert(qdict_haskey(resp, "return"));
+    qobject_unref(resp);
+}
+
+static void test_reset(gconstpointer data)
+{
+    uint16_t device_id = GPOINTER_TO_UINT(data);
+    TestGPU *t = test_gpu_new(device_id);
+    unsigned resets;
+
+    test_gpu_start(t, NULL);
+    /* the machine-creation reset already ran the quirk once */
+    resets = amd_gpu_model_config_resets(t->model);
+    g_assert_cmpuint(resets, ==, 1);
+
+    system_reset_with_driver(t);
+    assert_log_sequence(t->model, reset_sequence);
+    g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, resets + 1);
+    g_assert_false(amd_gpu_model_last_reset_whole_gpu(t->model));
+    g_assert_false(amd_gpu_model_driver_loaded(t->model));
+    g_assert_true(amd_gpu_model_smc_stopped(t->model));
+    g_assert_true(amd_gpu_model_is_clean(t->model));
+    /* the quirk did the reset; the server was never asked for one */
+    g_assert_cmpuint(vfio_user_test_server_device_resets(t->server), ==, 0);
+    test_gpu_free(t);
+}
+
+/* @props selects the policy; @expect_reset whether the quirk runs */
+static void check_policy(uint16_t device_id, const char *props,
+                         bool expect_reset)
+{
+    TestGPU *t = test_gpu_new(device_id);
+
+    test_gpu_start(t, props);
+    system_reset_with_driver(t);
+    g_assert_cmpint(log_has(t->model, "cfg w4 0x7c"), ==, expect_reset);
+    g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==,
+                     expect_reset ? 2 : 0);
+    g_assert_cmpint(amd_gpu_model_driver_loaded(t->model), ==,
+                    !expect_reset);
+    test_gpu_free(t);
+}
+
+static void test_unlisted_auto(void)
+{
+    check_policy(0x67df, NULL, false);
+}
+
+static void test_unlisted_on(void)
+{
+    check_policy(0x67df, ",\"x-amd-reset\":\"on\"", true);
+}
+
+static void test_listed_off(void)
+{
+    check_policy(0x692b, ",\"x-amd-reset\":\"off\"", false);
+}
+
+/* The quirk follows the physical ID, whatever the guest is shown */
+static void test_id_override(void)
+{
+    check_policy(0x692b, ",\"x-pci-device-id\":26591", true);  /* 0x67df */
+    check_policy(0x67df, ",\"x-pci-device-id\":26923", false); /* 0x692b */
+}
+
+static void test_on_not_amd(void)
+{
+    TestGPU *t = test_gpu_new(0x692b);
+    QDict *resp;
+    const char *desc;
+
+    t->vendor_id = 0x10de;
+    t->qts = qtest_init("-machine pc -nodefaults");
+    resp = qtest_qmp(t->qts, "{'execute': 'device_add', 'arguments': {"
+                     " 'driver': 'vfio-user-pci', 'id': 'gpu',"
+                     " 'socket': {'type': 'unix', 'path': %s},"
+                     " 'x-amd-reset': 'on' } }", t->sock);
+    g_assert(qdict_haskey(resp, "error"));
+    desc = qdict_get_str(qdict_get_qdict(resp, "error"), "desc");
+    g_assert_nonnull(strstr(desc, "x-amd-reset=on needs an AMD GPU"));
+    g_assert_nonnull(strstr(desc, "10de:692b"));
+    qobject_unref(resp);
+    assert_alive(t->qts);
+    test_gpu_free(t);
+}
+
+static void test_bad_value(void)
+{
+    QTestState *qts = qtest_init("-machine pc -nodefaults");
+    QDict *resp;
+    const char *desc;
+
+    resp = qtest_qmp(qts, "{'execute': 'device_add', 'arguments': {"
+                     " 'driver': 'vfio-user-pci', 'id': 'gpu',"
+                     " 'socket': {'type': 'unix', 'path': '/nonexistent'},"
+                     " 'x-amd-reset': 'maybe' } }");
+    g_assert(qdict_haskey(resp, "error"));
+    desc = qdict_get_str(qdict_get_qdict(resp, "error"), "desc");
+    g_assert_nonnull(strstr(desc, "x-amd-reset"));
+    g_assert_nonnull(strstr(desc, "maybe"));
+    qobject_unref(resp);
+    qtest_quit(qts);
+}
+
+static void test_smc_not_running(void)
+{
+    TestGPU *t = test_gpu_new(0x692b);
+    g_autofree char *err = NULL;
+    int i;
+
+    amd_gpu_model_set_smc_running(t->model, false);
+    test_gpu_start(t, NULL);
+    for (i = 0; i < 3; i++) {
+        qtest_system_reset(t->qts);
+    }
+    assert_alive(t->qts);
+    g_assert_false(log_has(t->model, "cfg w4 0x7c"));
+    g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 0);
+    qtest_quit(t->qts);
+    t->qts = NULL;
+
+    err = read_file(t->stderr_path);
+    g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 1);
+    g_assert_nonnull(strstr(err, "SMC firmware not running"));
+    test_gpu_free(t);
+}
+
+static void test_stuck(void)
+{
+    TestGPU *t = test_gpu_new(0x67b0);
+    g_autofree char *err = NULL;
+    int64_t start, elapsed_us;
+
+    test_gpu_start(t, NULL);
+    amd_gpu_model_set_stuck(t->model, true);
+    start = g_get_monotonic_time();
+    system_reset_with_driver(t);
+    elapsed_us = g_get_monotonic_time() - start;
+    /* bounded by the 100 ms deadline; a generous margin, not a benchmark */
+    g_assert_cmpint(elapsed_us, <, 2 * G_USEC_PER_SEC);
+    g_assert_true(log_has(t->model, "cfg w4 0x7c"));
+    g_assert_true(amd_gpu_model_in_reset(t->model));
+    assert_alive(t->qts);
+    qtest_quit(t->qts);
+    t->qts = NULL;
+
+    err = read_file(t->stderr_path);
+    g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 1);
+    g_assert_nonnull(strstr(err, "did not leave reset"));
+    test_gpu_free(t);
+}
+
+static void test_many_resets(void)
+{
+    TestGPU *t = test_gpu_new(0x692b);
+    int i;
+
+    test_gpu_start(t, NULL);
+    for (i = 0; i < 200; i++) {
+        system_reset_with_driver(t);
+        g_assert_true(amd_gpu_model_is_clean(t->model));
+    }
+    g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 201);
+    test_gpu_free(t);
+}
+
+static void test_server_vanishes(void)
+{
+    TestGPU *t = test_gpu_new(0x692b);
+    g_autofree char *err = NULL;
+
+    test_gpu_start(t, NULL);
+    /* die on the third BAR5 access of the reset: the SMC PC read */
+    vfio_user_test_server_drop_after(t->server, AMD_MMIO_BAR, 3);
+    system_reset_with_driver(t);
+    g_assert_cmpuint(vfio_user_test_server_drops(t->server), ==, 1);
+    g_assert_false(log_has(t->model, "cfg w4 0x7c"));
+    /* no hang and no crash: QEMU still answers, and resets again */
+    assert_alive(t->qts);
+    qtest_system_reset(t->qts);
+    assert_alive(t->qts);
+    qtest_quit(t->qts);
+    t->qts = NULL;
+
+    err = read_file(t->stderr_path);
+    g_test_message("QEMU said:\n%s", err);
+    g_assert_nonnull(strstr(err, WARNING_TEXT));
+    test_gpu_free(t);
+}
+
+static void test_trace(void)
+{
+    TestGPU *t = test_gpu_new(0x692b);
+    g_autofree char *trace = NULL;
+
+    test_gpu_start(t, NULL);
+    system_reset_with_driver(t);
+    qtest_quit(t->qts);
+    t->qts = NULL;
+
+    trace = read_file(t->trace_path);
+    g_assert_nonnull(strstr(trace, "vfio_quirk_amd_reset_select"));
+    g_assert_nonnull(strstr(trace, "1002:692b family Tonga x-amd-reset=auto"));
+    g_assert_nonnull(strstr(trace, "vfio_quirk_amd_reset_config"));
+    g_assert_nonnull(strstr(trace, "vfio_quirk_amd_reset_smc_stop"));
+    g_assert_cmpuint(count_substr(trace, "vfio_quirk_amd_reset_done"), ==, 2);
+    test_gpu_free(t);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+
+    if (!qtest_has_device("vfio-user-pci")) {
+        g_test_skip("vfio-user-pci is not built");
+        return g_test_run();
+    }
+
+    qtest_add_data_func("/vfio-user/amd-reset/w7100", GUINT_TO_POINTER(0x692b),
+                        test_reset);
+    qtest_add_data_func("/vfio-user/amd-reset/hawaii", GUINT_TO_POINTER(0x67b0),
+                        test_reset);
+    qtest_add_func("/vfio-user/amd-reset/unlisted-auto", test_unlisted_auto);
+    qtest_add_func("/vfio-user/amd-reset/unlisted-on", test_unlisted_on);
+    qtest_add_func("/vfio-user/amd-reset/listed-off", test_listed_off);
+    qtest_add_func("/vfio-user/amd-reset/id-override", test_id_override);
+    qtest_add_func("/vfio-user/amd-reset/on-not-amd", test_on_not_amd);
+    qtest_add_func("/vfio-user/amd-reset/bad-value", test_bad_value);
+    qtest_add_func("/vfio-user/amd-reset/smc-not-running",
+                   test_smc_not_running);
+    qtest_add_func("/vfio-user/amd-reset/stuck", test_stuck);
+    qtest_add_func("/vfio-user/amd-reset/200-resets", test_many_resets);
+    qtest_add_func("/vfio-user/amd-reset/server-vanishes",
+                   test_server_vanishes);
+    qtest_add_func("/vfio-user/amd-reset/trace", test_trace);
+
+    return g_test_run();
+}
