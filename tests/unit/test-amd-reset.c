@@ -12,6 +12,7 @@
 
 #include "qemu/osdep.h"
 #include "qapi/error.h"
+#include "qemu/bswap.h"
 #include "hw/vfio/amd-reset.h"
 #include "amd-gpu-model.h"
 
@@ -239,9 +240,11 @@ static const AMDGPUModelAccess seq_w7100_toggle[] = {
     MMIO_R(0x5428, 0x00002000),         /* CONFIG_MEMSIZE: ready */
     MMIO_W(0x200, 0x80000000),          /* SMC_SYSCON_RESET_CNTL */
     MMIO_R(0x204, 0x00000000),
+    MMIO_W(0x200, 0x80000000),          /* index again */
     MMIO_W(0x204, 0x00000001),          /* rst_reg */
     MMIO_W(0x200, 0x80000004),          /* SMC_SYSCON_CLOCK_CNTL_0 */
     MMIO_R(0x204, 0x00000000),
+    MMIO_W(0x200, 0x80000004),          /* index again */
     MMIO_W(0x204, 0x00000001),          /* ck_disable */
     CFG_W(0x04, 2, 0x0000),             /* restore command */
 };
@@ -263,9 +266,11 @@ static const AMDGPUModelAccess seq_w7100_no_toggle[] = {
     MMIO_R(0x5428, 0x00002000),
     MMIO_W(0x200, 0x80000000),
     MMIO_R(0x204, 0x00000000),
+    MMIO_W(0x200, 0x80000000),
     MMIO_W(0x204, 0x00000001),
     MMIO_W(0x200, 0x80000004),
     MMIO_R(0x204, 0x00000000),
+    MMIO_W(0x200, 0x80000004),
     MMIO_W(0x204, 0x00000001),
     CFG_W(0x04, 2, 0x0407),
 };
@@ -295,9 +300,11 @@ static const AMDGPUModelAccess seq_hawaii_toggle_two_polls[] = {
     MMIO_R(0x5428, 0x00002000),
     MMIO_W(0x200, 0x80000000),
     MMIO_R(0x204, 0x00000000),
+    MMIO_W(0x200, 0x80000000),
     MMIO_W(0x204, 0x00000001),
     MMIO_W(0x200, 0x80000004),
     MMIO_R(0x204, 0x00000000),
+    MMIO_W(0x200, 0x80000004),
     MMIO_W(0x204, 0x00000001),
     CFG_W(0x04, 2, 0x0000),
 };
@@ -321,9 +328,11 @@ static const AMDGPUModelAccess seq_hawaii_toggle_to_zero[] = {
     MMIO_R(0x5428, 0x00002000),
     MMIO_W(0x200, 0x80000000),
     MMIO_R(0x204, 0x00000000),
+    MMIO_W(0x200, 0x80000000),
     MMIO_W(0x204, 0x00000001),
     MMIO_W(0x200, 0x80000004),
     MMIO_R(0x204, 0x00000000),
+    MMIO_W(0x200, 0x80000004),
     MMIO_W(0x204, 0x00000001),
     CFG_W(0x04, 2, 0x0400),
 };
@@ -600,7 +609,7 @@ static void test_stuck(void)
 
     /* the last poll failed, then SMC reset, clock off, command restored */
     n = amd_gpu_model_log_count(env->model);
-    e = log_entry(env, n - 9);
+    e = log_entry(env, n - 11);
     g_assert_true(entry_is(&e, AMD_GPU_MODEL_MMIO_READ, 0x5428));
     g_assert_cmphex(e.value, ==, ALL_ONES);
     {
@@ -608,9 +617,11 @@ static void test_stuck(void)
             CFG_R(0x00, 2, 0x1002),
             MMIO_W(0x200, 0x80000000),
             MMIO_R(0x204, 0x00000000),
+            MMIO_W(0x200, 0x80000000),
             MMIO_W(0x204, 0x00000001),
             MMIO_W(0x200, 0x80000004),
             MMIO_R(0x204, 0x00000000),
+            MMIO_W(0x200, 0x80000004),
             MMIO_W(0x204, 0x00000001),
             CFG_W(0x04, 2, 0x0400),
         };
@@ -893,6 +904,58 @@ static void test_model_reset_rules(void)
     env_free(env);
 }
 
+#define THREAD_ACCESSES 20000
+
+static gpointer mmio_thread(gpointer opaque)
+{
+    AMDGPUModel *m = opaque;
+    uint32_t i;
+
+    for (i = 0; i < THREAD_ACCESSES; i++) {
+        amd_gpu_model_mmio_write(m, 0x2000 + (i % 64) * 4, i);
+    }
+    return NULL;
+}
+
+/* A vfio-user server thread and the test thread share one model */
+static void test_model_threads(void)
+{
+    AMDGPUModel *m = amd_gpu_model_new(0x692b);
+    GThread *thread;
+    size_t i, n, reads = 0, writes = 0;
+    uint32_t next = 0;
+
+    amd_gpu_model_load_driver(m);
+    thread = g_thread_new("amd-gpu-model", mmio_thread, m);
+    for (i = 0; i < THREAD_ACCESSES; i++) {
+        g_assert_cmphex(amd_gpu_model_config_read(m, 0x00, 2), ==, 0x1002);
+    }
+    g_thread_join(thread);
+
+    n = amd_gpu_model_log_count(m);
+    g_assert_cmpuint(n, ==, 2 * THREAD_ACCESSES);
+    for (i = 0; i < n; i++) {
+        AMDGPUModelAccess e;
+
+        g_assert_true(amd_gpu_model_log_get(m, i, &e));
+        if (e.kind == AMD_GPU_MODEL_CFG_READ) {
+            reads++;
+        } else {
+            /* the writer's entries stay complete and in its order */
+            g_assert_cmpint(e.kind, ==, AMD_GPU_MODEL_MMIO_WRITE);
+            g_assert_cmphex(e.value, ==, next);
+            next++;
+            writes++;
+        }
+    }
+    g_assert_cmpuint(reads, ==, THREAD_ACCESSES);
+    g_assert_cmpuint(writes, ==, THREAD_ACCESSES);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, 0x2000 +
+                                            (THREAD_ACCESSES - 1) % 64 * 4),
+                    ==, THREAD_ACCESSES - 1);
+    amd_gpu_model_free(m);
+}
+
 static void test_table(void)
 {
     static const uint16_t present[] = {
@@ -1066,6 +1129,7 @@ int main(int argc, char **argv)
                     test_model_config_space);
     g_test_add_func("/vfio/amd-reset/model/reset-rules",
                     test_model_reset_rules);
+    g_test_add_func("/vfio/amd-reset/model/threads", test_model_threads);
     g_test_add_func("/vfio/amd-reset/table", test_table);
     g_test_add_func("/vfio/amd-reset/policy", test_policy);
     g_test_add_func("/vfio/amd-reset/result-str", test_result_str);
