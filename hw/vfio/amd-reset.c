@@ -33,17 +33,13 @@ static uint32_t amd_smc_read(const AMDResetDevice *dev, uint32_t ix)
     return dev->ops->mmio_read(dev->opaque, mmSMC_IND_DATA_0);
 }
 
-static void amd_smc_write(const AMDResetDevice *dev, uint32_t ix,
-                          uint32_t value)
-{
-    dev->ops->mmio_write(dev->opaque, mmSMC_IND_INDEX_0, ix);
-    dev->ops->mmio_write(dev->opaque, mmSMC_IND_DATA_0, value);
-}
-
+/* the index register still selects @ix for the write */
 static void amd_smc_set_bits(const AMDResetDevice *dev, uint32_t ix,
                              uint32_t mask)
 {
-    amd_smc_write(dev, ix, amd_smc_read(dev, ix) | mask);
+    uint32_t value = amd_smc_read(dev, ix);
+
+    dev->ops->mmio_write(dev->opaque, mmSMC_IND_DATA_0, value | mask);
 }
 
 static bool amd_device_present(const AMDResetDevice *dev)
