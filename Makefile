@@ -24,5 +24,8 @@ series:
 deps:
 	$(TOOL) deps
 
+deb:
+	$(TOOL) deb
+
 clean:
 	rm -rf build
