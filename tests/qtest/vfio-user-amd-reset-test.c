@@ -182,7 +182,8 @@ static void assert_log_sequence(AMDGPUModel *m, const char *const *expected)
     if (*want) {
         g_autofree char *dump = amd_gpu_model_log_format(m, 0, n);
 
-        g_test_message("model log:\n%s", dump);
+        g_test_message("model log follows");
+        g_test_message("%s", dump);
         g_test_message("missing, in order, from: %s", *want);
         g_assert_not_reached();
     }
@@ -407,7 +408,8 @@ static void test_server_vanishes(void)
     t->qts = NULL;
 
     err = read_file(t->stderr_path);
-    g_test_message("QEMU said:\n%s", err);
+    g_test_message("QEMU stderr follows");
+    g_test_message("%s", err);
     g_assert_nonnull(strstr(err, WARNING_TEXT));
     test_gpu_free(t);
 }
