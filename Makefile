@@ -7,6 +7,7 @@
 # QEMU_SRC=/path/to/qemu uses that tree instead (its base is detected).
 
 PYTHON ?= /usr/bin/python3
+FUZZ_SECONDS ?= 60
 TOOL := $(PYTHON) tooling/qemu-series
 export QEMU_BASE QEMU_SRC
 
@@ -26,6 +27,16 @@ deps:
 
 deb:
 	$(TOOL) deb
+
+# benchmark against upstream's quirk, and the engine fuzzer (QEMU 10.2)
+bench:
+	QEMU_BASE=10.2 QEMU_SRC= $(TOOL) make
+	$(PYTHON) tooling/robustness bench 10.2 build/10.2/qemu
+
+fuzz:
+	QEMU_BASE=10.2 QEMU_SRC= $(TOOL) make
+	$(PYTHON) tooling/robustness fuzz --seconds $(FUZZ_SECONDS) 10.2 \
+		build/10.2/qemu
 
 clean:
 	rm -rf build

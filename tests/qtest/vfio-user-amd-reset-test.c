@@ -371,6 +371,29 @@ static void test_stuck(void)
     test_gpu_free(t);
 }
 
+/* A device that reads all-ones: reported once, QEMU keeps going */
+static void test_all_ones(void)
+{
+    TestGPU *t = test_gpu_new(0x692b);
+    g_autofree char *err = NULL;
+    int i;
+
+    test_gpu_start(t, NULL);
+    amd_gpu_model_set_all_ones(t->model, true);
+    for (i = 0; i < 3; i++) {
+        system_reset_with_driver(t);
+        g_assert_false(log_has(t->model, "cfg w4 0x7c"));
+    }
+    assert_alive(t->qts);
+    qtest_quit(t->qts);
+    t->qts = NULL;
+
+    err = read_file(t->stderr_path);
+    g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 1);
+    g_assert_nonnull(strstr(err, "reads all-ones"));
+    test_gpu_free(t);
+}
+
 static void test_many_resets(void)
 {
     TestGPU *t = test_gpu_new(0x692b);
@@ -455,6 +478,7 @@ int main(int argc, char **argv)
     qtest_add_func("/vfio-user/amd-reset/smc-not-running",
                    test_smc_not_running);
     qtest_add_func("/vfio-user/amd-reset/stuck", test_stuck);
+    qtest_add_func("/vfio-user/amd-reset/all-ones", test_all_ones);
     qtest_add_func("/vfio-user/amd-reset/200-resets", test_many_resets);
     qtest_add_func("/vfio-user/amd-reset/server-vanishes",
                    test_server_vanishes);

@@ -19,6 +19,7 @@
  */
 
 #include "qemu/osdep.h"
+#include "qemu/cutils.h"
 #include "libqtest.h"
 #include "hw/pci/pci_regs.h"
 #include "hw/vfio/amd-reset.h"
@@ -34,6 +35,7 @@ typedef struct Bench {
     AMDGPUModel *model;
     VfioUserTestServer *server;
     QTestState *qts;
+    bool raw_pin;                   /* do not virtualize the interrupt pin */
 } Bench;
 
 typedef enum RowKind {
@@ -74,9 +76,10 @@ static void bench_region_access(void *opaque, unsigned region,
          * that realize only creates for a pin, and the next reset then
          * crashes in timer_del(NULL) from vfio_intx_disable().  That is
          * QEMU's vfio code with or without the series; the benchmark
-         * measures the reset quirk.
+         * measures the reset quirk.  AMD_RESET_BENCH_RAW_PIN=1 turns
+         * this off, to reproduce the crash.
          */
-        if (ok && !is_write && offset <= PCI_INTERRUPT_PIN &&
+        if (ok && !is_write && !b->raw_pin && offset <= PCI_INTERRUPT_PIN &&
             offset + count > PCI_INTERRUPT_PIN) {
             ((uint8_t *)buf)[PCI_INTERRUPT_PIN - offset] = 0;
         }
@@ -101,13 +104,13 @@ static Bench *bench_start(uint16_t device_id)
         .region_access = bench_region_access,
         .opaque = b,
     };
-    GError *err = NULL;
 
     dev.region_size[VFIO_PCI_CONFIG_REGION_INDEX] = AMD_GPU_MODEL_CONFIG_SIZE;
     dev.region_size[AMD_MMIO_BAR] = AMD_GPU_MODEL_BAR5_SIZE;
 
-    b->dir = g_dir_make_tmp("amd-reset-bench-XXXXXX", &err);
-    g_assert_no_error(err);
+    b->raw_pin = getenv("AMD_RESET_BENCH_RAW_PIN") != NULL;
+    b->dir = g_dir_make_tmp("amd-reset-bench-XXXXXX", NULL);
+    g_assert(b->dir);
     b->sock = g_build_filename(b->dir, "gpu.sock", NULL);
     b->model = amd_gpu_model_new(device_id);
     b->server = vfio_user_test_server_start(b->sock, &dev);
@@ -140,13 +143,17 @@ static long rss_kb(pid_t pid)
 {
     g_autofree char *path = g_strdup_printf("/proc/%d/status", (int)pid);
     g_autofree char *text = NULL;
-    const char *p;
+    const char *p, *end;
+    long kb;
 
     if (!g_file_get_contents(path, &text, NULL, NULL)) {
         return -1;
     }
     p = strstr(text, "VmRSS:");
-    return p ? strtol(p + strlen("VmRSS:"), NULL, 10) : -1;
+    if (!p || qemu_strtol(p + strlen("VmRSS:"), &end, 10, &kb) < 0) {
+        return -1;
+    }
+    return kb;
 }
 
 /*
@@ -191,6 +198,26 @@ static void count_accesses(AMDGPUModel *m, unsigned *cfg, unsigned *mmio)
     }
 }
 
+/* The model's access log with times relative to the first access */
+static void dump_log(AMDGPUModel *m, const char *row, int run)
+{
+    size_t i, n = amd_gpu_model_log_count(m);
+    AMDGPUModelAccess first;
+
+    if (!n || !amd_gpu_model_log_get(m, 0, &first)) {
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        AMDGPUModelAccess a;
+        g_autofree char *s = NULL;
+
+        g_assert(amd_gpu_model_log_get(m, i, &a));
+        s = amd_gpu_model_access_format(&a);
+        fprintf(stderr, "%s/%d %8.1f us  %s\n", row, run,
+                (a.time_ns - first.time_ns) / 1000.0, s);
+    }
+}
+
 static const char *outcome(AMDGPUModel *m, unsigned resets_before)
 {
     bool reset = amd_gpu_model_config_resets(m) > resets_before;
@@ -224,6 +251,9 @@ static void measure(Bench *b, const Row *row, int run)
     wall_us = g_get_monotonic_time() - start;
 
     count_accesses(b->model, &cfg, &mmio);
+    if (getenv("AMD_RESET_BENCH_DUMP")) {
+        dump_log(b->model, row->name, run);
+    }
     printf("{\"kind\":\"reset\",\"row\":\"%s\",\"run\":%d,"
            "\"wall_us\":%" PRId64 ",\"accesses\":%u,\"cfg\":%u,"
            "\"mmio\":%u,\"outcome\":\"%s\"}\n",
@@ -300,7 +330,13 @@ int main(int argc, char **argv)
         } else if (!strcmp(argv[a], "--soak")) {
             soak = atoi(v);
         } else if (!strcmp(argv[a], "--device")) {
-            device_id = strtoul(v, NULL, 0);
+            unsigned long id;
+
+            if (qemu_strtoul(v, NULL, 0, &id) < 0 || id > UINT16_MAX) {
+                fprintf(stderr, "%s: bad device ID %s\n", argv[0], v);
+                return 2;
+            }
+            device_id = id;
         } else if (!strcmp(argv[a], "--only")) {
             only = v;
         } else {

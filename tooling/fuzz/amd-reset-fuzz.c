@@ -283,8 +283,6 @@ static const AMDResetOps fake_ops = {
     .sleep_us = fake_sleep_us,
 };
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     FakeGPU g = { .data = data, .size = size, .now_ns = 1000000000 };
