@@ -75,8 +75,9 @@ static const char *vfio_amd_reset_hint(AMDResetResult result)
 {
     switch (result) {
     case AMD_RESET_NO_SMC:
-        return "the GPU was left untouched; it may be unusable until the "
-               "host is rebooted or the card is power cycled";
+        return "the GPU was left untouched; this is expected if no guest "
+               "driver initialised it since the last reset, otherwise it may "
+               "need a host reboot";
     case AMD_RESET_TIMEOUT:
         return "the guest driver may fail to start; if this repeats, "
                "report the card and try x-amd-reset=off";
@@ -97,7 +98,9 @@ static int vfio_pci_amd_reset(VFIOPCIDevice *vdev)
         .kernel_reset = vdev->vbasedev.reset_works,
     };
     AMDResetResult result = amd_reset_run(&dev);
+    bool first = !vdev->amd_reset_ran;
 
+    vdev->amd_reset_ran = true;
     switch (result) {
     case AMD_RESET_DONE:
         return 0;
@@ -105,7 +108,12 @@ static int vfio_pci_amd_reset(VFIOPCIDevice *vdev)
         /* let vfio use the reset the kernel offers */
         return -ENODEV;
     default:
-        if (!vdev->amd_reset_warned) {
+        /*
+         * At the first reset, when the VM starts, a stopped SMC is what a
+         * GPU nobody initialised since power-on looks like: nothing to do.
+         */
+        if (!vdev->amd_reset_warned &&
+            !(first && result == AMD_RESET_NO_SMC)) {
             vdev->amd_reset_warned = true;
             warn_report("vfio %s: AMD GPU reset failed: %s; %s",
                         vdev->vbasedev.name, amd_reset_result_str(result),

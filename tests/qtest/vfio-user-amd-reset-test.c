@@ -331,6 +331,10 @@ static void test_smc_not_running(void)
 
     amd_gpu_model_set_smc_running(t->model, false);
     test_gpu_start(t, NULL);
+    /* at VM start a stopped SMC is a fresh GPU: no warning */
+    err = read_file(t->stderr_path);
+    g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 0);
+    g_free(err);
     for (i = 0; i < 3; i++) {
         qtest_system_reset(t->qts);
     }
