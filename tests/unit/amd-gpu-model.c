@@ -454,122 +454,86 @@ void amd_gpu_model_load_driver(AMDGPUModel *m)
 
 bool amd_gpu_model_driver_loaded(AMDGPUModel *m)
 {
-    bool ret;
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
-    g_mutex_lock(&m->lock);
-    ret = m->driver_loaded;
-    g_mutex_unlock(&m->lock);
-    return ret;
+    return m->driver_loaded;
 }
 
 bool amd_gpu_model_smc_running(AMDGPUModel *m)
 {
-    bool ret;
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
-    g_mutex_lock(&m->lock);
-    ret = model_smc_running(m);
-    g_mutex_unlock(&m->lock);
-    return ret;
+    return model_smc_running(m);
 }
 
 bool amd_gpu_model_smc_stopped(AMDGPUModel *m)
 {
-    bool ret;
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
-    g_mutex_lock(&m->lock);
-    ret = model_smc_stopped(m);
-    g_mutex_unlock(&m->lock);
-    return ret;
+    return model_smc_stopped(m);
 }
 
 bool amd_gpu_model_is_clean(AMDGPUModel *m)
 {
-    bool ret;
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
-    g_mutex_lock(&m->lock);
-    ret = !m->driver_loaded && model_smc_stopped(m);
-    g_mutex_unlock(&m->lock);
-    return ret;
+    return !m->driver_loaded && model_smc_stopped(m);
 }
 
 bool amd_gpu_model_in_reset(AMDGPUModel *m)
 {
-    bool ret;
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
-    g_mutex_lock(&m->lock);
-    ret = model_in_reset(m);
-    g_mutex_unlock(&m->lock);
-    return ret;
+    return model_in_reset(m);
 }
 
 unsigned amd_gpu_model_config_resets(AMDGPUModel *m)
 {
-    unsigned ret;
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
-    g_mutex_lock(&m->lock);
-    ret = m->config_resets;
-    g_mutex_unlock(&m->lock);
-    return ret;
+    return m->config_resets;
 }
 
 unsigned amd_gpu_model_ignored_config_resets(AMDGPUModel *m)
 {
-    unsigned ret;
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
-    g_mutex_lock(&m->lock);
-    ret = m->ignored_config_resets;
-    g_mutex_unlock(&m->lock);
-    return ret;
+    return m->ignored_config_resets;
 }
 
 unsigned amd_gpu_model_bus_resets(AMDGPUModel *m)
 {
-    unsigned ret;
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
-    g_mutex_lock(&m->lock);
-    ret = m->bus_resets;
-    g_mutex_unlock(&m->lock);
-    return ret;
+    return m->bus_resets;
 }
 
 bool amd_gpu_model_last_reset_whole_gpu(AMDGPUModel *m)
 {
-    bool ret;
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
-    g_mutex_lock(&m->lock);
-    ret = m->last_whole_gpu;
-    g_mutex_unlock(&m->lock);
-    return ret;
+    return m->last_whole_gpu;
 }
 
 int64_t amd_gpu_model_last_reset_time_ns(AMDGPUModel *m)
 {
-    int64_t ret;
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
-    g_mutex_lock(&m->lock);
-    ret = m->reset_time_ns;
-    g_mutex_unlock(&m->lock);
-    return ret;
+    return m->reset_time_ns;
 }
 
 uint16_t amd_gpu_model_get_command(AMDGPUModel *m)
 {
-    uint16_t ret;
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
-    g_mutex_lock(&m->lock);
-    ret = config_get(m, PCI_COMMAND, 2);
-    g_mutex_unlock(&m->lock);
-    return ret;
+    return config_get(m, PCI_COMMAND, 2);
 }
 
 uint32_t amd_gpu_model_smc_peek(AMDGPUModel *m, uint32_t ix)
 {
-    uint32_t ret;
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
-    g_mutex_lock(&m->lock);
-    ret = smc_get(m, ix);
-    g_mutex_unlock(&m->lock);
-    return ret;
+    return smc_get(m, ix);
 }
 
 void amd_gpu_model_smc_poke(AMDGPUModel *m, uint32_t ix, uint32_t value)
@@ -650,12 +614,9 @@ void amd_gpu_model_set_command(AMDGPUModel *m, uint16_t cmd)
 
 size_t amd_gpu_model_log_count(AMDGPUModel *m)
 {
-    size_t ret;
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
-    g_mutex_lock(&m->lock);
-    ret = m->log->len;
-    g_mutex_unlock(&m->lock);
-    return ret;
+    return m->log->len;
 }
 
 bool amd_gpu_model_log_get(AMDGPUModel *m, size_t i,
