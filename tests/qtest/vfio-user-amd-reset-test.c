@@ -419,8 +419,11 @@ static void test_server_vanishes(void)
     int64_t start, elapsed_us;
 
     test_gpu_start(t, NULL);
-    /* die on the third BAR5 access of the reset: the SMC PC read */
-    vfio_user_test_server_drop_after(t->server, AMD_MMIO_BAR, 3);
+    /*
+     * Die on the second BAR5 access of the reset, the read of
+     * SMC_SYSCON_CLOCK_CNTL_0: QEMU is waiting for that reply.
+     */
+    vfio_user_test_server_drop_after(t->server, AMD_MMIO_BAR, 2);
     start = g_get_monotonic_time();
     system_reset_with_driver(t);
     elapsed_us = g_get_monotonic_time() - start;
