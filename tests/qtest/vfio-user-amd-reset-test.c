@@ -133,6 +133,14 @@ static char *read_file(const char *path)
     return text;
 }
 
+/* Stop QEMU, so that it has flushed @path, and return the file's text */
+static char *test_gpu_quit(TestGPU *t, const char *path)
+{
+    qtest_quit(t->qts);
+    t->qts = NULL;
+    return read_file(path);
+}
+
 static unsigned count_substr(const char *text, const char *needle)
 {
     unsigned n = 0;
@@ -341,10 +349,7 @@ static void test_smc_not_running(void)
     assert_alive(t->qts);
     g_assert_false(log_has(t->model, "cfg w4 0x7c"));
     g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 0);
-    qtest_quit(t->qts);
-    t->qts = NULL;
-
-    err = read_file(t->stderr_path);
+    err = test_gpu_quit(t, t->stderr_path);
     g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 1);
     g_assert_nonnull(strstr(err, "SMC firmware not running"));
     test_gpu_free(t);
@@ -366,10 +371,7 @@ static void test_stuck(void)
     g_assert_true(log_has(t->model, "cfg w4 0x7c"));
     g_assert_true(amd_gpu_model_in_reset(t->model));
     assert_alive(t->qts);
-    qtest_quit(t->qts);
-    t->qts = NULL;
-
-    err = read_file(t->stderr_path);
+    err = test_gpu_quit(t, t->stderr_path);
     g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 1);
     g_assert_nonnull(strstr(err, "did not leave reset"));
     test_gpu_free(t);
@@ -389,10 +391,7 @@ static void test_all_ones(void)
         g_assert_false(log_has(t->model, "cfg w4 0x7c"));
     }
     assert_alive(t->qts);
-    qtest_quit(t->qts);
-    t->qts = NULL;
-
-    err = read_file(t->stderr_path);
+    err = test_gpu_quit(t, t->stderr_path);
     g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 1);
     g_assert_nonnull(strstr(err, "reads all-ones"));
     test_gpu_free(t);
@@ -438,10 +437,7 @@ static void test_server_vanishes(void)
     assert_alive(t->qts);
     qtest_system_reset(t->qts);
     assert_alive(t->qts);
-    qtest_quit(t->qts);
-    t->qts = NULL;
-
-    err = read_file(t->stderr_path);
+    err = test_gpu_quit(t, t->stderr_path);
     g_test_message("QEMU stderr follows");
     g_test_message("%s", err);
     g_assert_nonnull(strstr(err, WARNING_TEXT));
@@ -455,10 +451,7 @@ static void test_trace(void)
 
     test_gpu_start(t, NULL);
     system_reset_with_driver(t);
-    qtest_quit(t->qts);
-    t->qts = NULL;
-
-    trace = read_file(t->trace_path);
+    trace = test_gpu_quit(t, t->trace_path);
     g_assert_nonnull(strstr(trace, "vfio_quirk_amd_reset_select"));
     g_assert_nonnull(strstr(trace, "1002:692b family Tonga x-amd-reset=auto"));
     g_assert_nonnull(strstr(trace, "vfio_quirk_amd_reset_config"));
