@@ -11,7 +11,7 @@ FUZZ_SECONDS ?= 60
 TOOL := $(PYTHON) tooling/qemu-series
 export QEMU_BASE QEMU_SRC
 
-.PHONY: all check series deps deb bench fuzz clean
+.PHONY: all check series deps deb rpm-spec bench fuzz clean
 
 all:
 	$(TOOL) make
@@ -27,6 +27,10 @@ deps:
 
 deb:
 	$(TOOL) deb
+
+# build/<base>/rpm: a spec that applies the series, its Source0 and patches
+rpm-spec:
+	$(TOOL) rpm-spec
 
 # benchmark against upstream's quirk, and the engine fuzzer (QEMU 10.2)
 bench:
