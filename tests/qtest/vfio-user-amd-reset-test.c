@@ -57,6 +57,10 @@ static void test_gpu_region_access(void *opaque, unsigned region,
         ok = amd_gpu_model_mmio_access(t->model, offset, bytes, count,
                                        is_write);
         break;
+    case VFIO_PCI_ROM_REGION_INDEX:
+        ok = !is_write && amd_gpu_model_rom_read(t->model, offset, bytes,
+                                                 count);
+        break;
     default:
         ok = false;
         break;
@@ -66,7 +70,13 @@ static void test_gpu_region_access(void *opaque, unsigned region,
     }
 }
 
-static TestGPU *test_gpu_new(uint16_t device_id)
+/*
+ * A GPU model served over vfio-user; with @vbios, its VBIOS (with the BACO
+ * cap or without, as @baco_cap says) is the device's ROM region, without
+ * it the device has no ROM and QEMU cannot tell whether BACO is supported
+ */
+static TestGPU *test_gpu_new_rom(uint16_t device_id, bool vbios,
+                                 bool baco_cap)
 {
     TestGPU *t = g_new0(TestGPU, 1);
     VfioUserTestDevice dev = {
@@ -84,6 +94,13 @@ static TestGPU *test_gpu_new(uint16_t device_id)
     t->stderr_path = g_build_filename(t->dir, "stderr.log", NULL);
     t->trace_path = g_build_filename(t->dir, "trace.log", NULL);
     t->model = amd_gpu_model_new(device_id);
+    if (vbios) {
+        amd_gpu_model_set_vbios_cap(t->model, baco_cap);
+    } else {
+        amd_gpu_model_set_vbios(t->model, NULL, 0);
+    }
+    dev.region_size[VFIO_PCI_ROM_REGION_INDEX] =
+        amd_gpu_model_rom_size(t->model);
     /* no kernel-style reset: the server does not advertise DEVICE_RESET */
     t->server = vfio_user_test_server_start(t->sock, &dev);
     g_assert(t->server);
@@ -104,6 +121,11 @@ static void test_gpu_start(TestGPU *t, const char *extra_props)
                          "%s}' 2>%s",
                          t->trace_path, t->sock, extra_props ?: "",
                          t->stderr_path);
+}
+
+static TestGPU *test_gpu_new(uint16_t device_id)
+{
+    return test_gpu_new_rom(device_id, false, false);
 }
 
 static void test_gpu_free(TestGPU *t)
@@ -199,7 +221,7 @@ static void assert_log_sequence(AMDGPUModel *m, const char *const *expected)
 
 /* The reset of a running GPU, as the model sees it */
 static const char *const reset_sequence[] = {
-    "cfg r2 0x00 0x1002",
+    "cfg r4 0x08 ",
     "cfg w2 0x04 0x2",
     "mmio w 0x200 0x80000004",
     "mmio r 0x204 0x0",
@@ -270,14 +292,15 @@ static void check_policy(uint16_t device_id, const char *props,
     test_gpu_free(t);
 }
 
+/* 0x6900, Topaz, is a GCN 1.2 GPU the table leaves out */
 static void test_unlisted_auto(void)
 {
-    check_policy(0x67df, NULL, false);
+    check_policy(0x6900, NULL, false);
 }
 
 static void test_unlisted_on(void)
 {
-    check_policy(0x67df, ",\"x-amd-reset\":\"on\"", true);
+    check_policy(0x6900, ",\"x-amd-reset\":\"on\"", true);
 }
 
 static void test_listed_off(void)
@@ -288,8 +311,8 @@ static void test_listed_off(void)
 /* The quirk follows the physical ID, whatever the guest is shown */
 static void test_id_override(void)
 {
-    check_policy(0x692b, ",\"x-pci-device-id\":26591", true);  /* 0x67df */
-    check_policy(0x67df, ",\"x-pci-device-id\":26923", false); /* 0x692b */
+    check_policy(0x692b, ",\"x-pci-device-id\":26880", true);  /* 0x6900 */
+    check_policy(0x6900, ",\"x-pci-device-id\":26923", false); /* 0x692b */
 }
 
 static void test_on_not_amd(void)
@@ -373,7 +396,7 @@ static void test_stuck(void)
     assert_alive(t->qts);
     err = test_gpu_quit(t, t->stderr_path);
     g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 1);
-    g_assert_nonnull(strstr(err, "did not leave reset"));
+    g_assert_nonnull(strstr(err, "(config reset): device did not answer"));
     test_gpu_free(t);
 }
 
@@ -460,6 +483,167 @@ static void test_trace(void)
     test_gpu_free(t);
 }
 
+/*
+ * BACO.  The model's VBIOS is the ROM region QEMU reads at realize; the
+ * chip powered up from host boot with nobody having started its SMC, so
+ * the reset at VM start finds a fresh chip.
+ */
+static TestGPU *baco_gpu_start(uint16_t device_id, bool vbios, bool baco_cap,
+                               const char *props)
+{
+    TestGPU *t = test_gpu_new_rom(device_id, vbios, baco_cap);
+
+    amd_gpu_model_set_smc_running(t->model, false);
+    /* the reported W7100 symptom: two config resets, then none */
+    amd_gpu_model_set_config_reset_wear(t->model, 2);
+    test_gpu_start(t, props);
+    return t;
+}
+
+/* 20 reboots of a card with the BACO cap: BACO each time, power-on clean */
+static void test_baco_resets(gconstpointer data)
+{
+    uint16_t device_id = GPOINTER_TO_UINT(data);
+    TestGPU *t = baco_gpu_start(device_id, true, true, NULL);
+    g_autofree char *trace = NULL;
+    unsigned i;
+
+    /* BACO needs no running SMC: the reset at VM start did one */
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 1);
+    for (i = 0; i < 20; i++) {
+        system_reset_with_driver(t);
+        g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, i + 2);
+        g_assert_false(amd_gpu_model_in_baco(t->model));
+        g_assert_false(amd_gpu_model_in_reset(t->model));
+        g_assert_true(amd_gpu_model_is_clean(t->model));
+        g_assert_cmpuint(amd_gpu_model_scratch(t->model, 7), ==, 0);
+    }
+    g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 0);
+    g_assert_cmpuint(vfio_user_test_server_device_resets(t->server), ==, 0);
+    assert_alive(t->qts);
+    trace = test_gpu_quit(t, t->trace_path);
+    g_assert_nonnull(strstr(trace, "BACO (strap and VBIOS BACO cap): "
+                            "strap 1, VBIOS BACO cap yes"));
+    g_assert_cmpuint(count_substr(trace, "BACO enter done"), ==, 21);
+    g_assert_cmpuint(count_substr(trace, "BACO exit done"), ==, 21);
+    g_assert_cmpuint(count_substr(trace, " BACO done in "), ==, 21);
+    test_gpu_free(t);
+}
+
+/*
+ * The same card without the BACO cap gets the config reset, which wears
+ * out at the third reboot: bounded, one warning that says why, QEMU alive.
+ */
+static void test_baco_no_cap(gconstpointer data)
+{
+    uint16_t device_id = GPOINTER_TO_UINT(data);
+    TestGPU *t = baco_gpu_start(device_id, true, false, NULL);
+    g_autofree char *err = NULL;
+    g_autofree char *trace = NULL;
+    int64_t start, elapsed_us;
+    int i;
+
+    for (i = 0; i < 2; i++) {
+        system_reset_with_driver(t);
+        g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, i + 1);
+        g_assert_true(amd_gpu_model_is_clean(t->model));
+    }
+    start = g_get_monotonic_time();
+    system_reset_with_driver(t);
+    elapsed_us = g_get_monotonic_time() - start;
+    /* bounded by the 100 ms deadline; a generous margin, not a benchmark */
+    g_assert_cmpint(elapsed_us, <, 2 * G_USEC_PER_SEC);
+    g_assert_true(amd_gpu_model_in_reset(t->model));
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 0);
+    assert_alive(t->qts);
+    err = test_gpu_quit(t, t->stderr_path);
+    g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 1);
+    g_assert_nonnull(strstr(err, "(config reset): device did not answer"));
+    g_assert_nonnull(strstr(err, "x-amd-reset-method=baco"));
+    trace = read_file(t->trace_path);
+    g_assert_nonnull(strstr(trace, "config reset (VBIOS lacks the BACO "
+                            "cap): strap 1, VBIOS BACO cap no"));
+    test_gpu_free(t);
+}
+
+/*
+ * No VBIOS to read: the config reset first, and BACO once it times out,
+ * so the worn-out card still comes back.
+ */
+static void test_baco_escalate(void)
+{
+    TestGPU *t = baco_gpu_start(0x692b, false, false, NULL);
+    g_autofree char *trace = NULL;
+    int i;
+
+    for (i = 0; i < 4; i++) {
+        system_reset_with_driver(t);
+        g_assert_true(amd_gpu_model_is_clean(t->model));
+        g_assert_false(amd_gpu_model_in_reset(t->model));
+    }
+    /* two config resets, the third timed out and BACO followed */
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), >=, 1);
+    trace = test_gpu_quit(t, t->trace_path);
+    g_assert_nonnull(strstr(trace, "(VBIOS not readable)"));
+    g_assert_nonnull(strstr(trace, "BACO fallback 1"));
+    g_assert_nonnull(strstr(trace, "vfio_quirk_amd_reset_escalate"));
+    test_gpu_free(t);
+}
+
+/* x-amd-reset-method overrides the choice both ways */
+static void test_baco_method_config(void)
+{
+    TestGPU *t = baco_gpu_start(0x692b, true, true,
+                                ",\"x-amd-reset-method\":\"config\"");
+
+    system_reset_with_driver(t);
+    g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 1);
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 0);
+    g_assert_true(amd_gpu_model_is_clean(t->model));
+    test_gpu_free(t);
+}
+
+static void test_baco_method_baco(void)
+{
+    TestGPU *t = baco_gpu_start(0x692b, true, false,
+                                ",\"x-amd-reset-method\":\"baco\"");
+
+    system_reset_with_driver(t);
+    g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 0);
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 2);
+    g_assert_true(amd_gpu_model_is_clean(t->model));
+    test_gpu_free(t);
+}
+
+/* x-amd-reset-method=baco that cannot apply is a realize error */
+static void check_baco_refused(uint16_t device_id, bool strap,
+                               const char *why)
+{
+    TestGPU *t = test_gpu_new_rom(device_id, true, true);
+    QDict *resp;
+    const char *desc;
+
+    amd_gpu_model_set_strap(t->model, strap);
+    t->qts = qtest_init("-machine pc -nodefaults " NO_VAPIC);
+    resp = qtest_qmp(t->qts, "{'execute': 'device_add', 'arguments': {"
+                     " 'driver': 'vfio-user-pci', 'id': 'gpu',"
+                     " 'socket': {'type': 'unix', 'path': %s},"
+                     " 'x-amd-reset-method': 'baco' } }", t->sock);
+    g_assert(qdict_haskey(resp, "error"));
+    desc = qdict_get_str(qdict_get_qdict(resp, "error"), "desc");
+    g_test_message("%s", desc);
+    g_assert_nonnull(strstr(desc, why));
+    qobject_unref(resp);
+    assert_alive(t->qts);
+    test_gpu_free(t);
+}
+
+static void test_baco_refused(void)
+{
+    check_baco_refused(0x692b, false, "not BACO capable");
+    check_baco_refused(0x67b0, true, "CIK family has no BACO sequence");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -487,6 +671,24 @@ int main(int argc, char **argv)
     qtest_add_func("/vfio-user/amd-reset/server-vanishes",
                    test_server_vanishes);
     qtest_add_func("/vfio-user/amd-reset/trace", test_trace);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/w7100/20-resets",
+                        GUINT_TO_POINTER(0x692b), test_baco_resets);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/fury/20-resets",
+                        GUINT_TO_POINTER(0x7300), test_baco_resets);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/rx580/20-resets",
+                        GUINT_TO_POINTER(0x67df), test_baco_resets);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/w7100/no-cap",
+                        GUINT_TO_POINTER(0x692b), test_baco_no_cap);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/fury/no-cap",
+                        GUINT_TO_POINTER(0x7300), test_baco_no_cap);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/rx580/no-cap",
+                        GUINT_TO_POINTER(0x67df), test_baco_no_cap);
+    qtest_add_func("/vfio-user/amd-reset/baco/escalate", test_baco_escalate);
+    qtest_add_func("/vfio-user/amd-reset/baco/method-config",
+                   test_baco_method_config);
+    qtest_add_func("/vfio-user/amd-reset/baco/method-baco",
+                   test_baco_method_baco);
+    qtest_add_func("/vfio-user/amd-reset/baco/refused", test_baco_refused);
 
     return g_test_run();
 }

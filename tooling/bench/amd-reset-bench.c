@@ -42,20 +42,27 @@ typedef enum RowKind {
     ROW_HEALTHY,
     ROW_STUCK,
     ROW_ALL_ONES,
+    ROW_BACO,                       /* VBIOS with the BACO cap */
+    ROW_BACO_STUCK,                 /* and a chip that never answers */
 } RowKind;
 
 typedef struct Row {
     const char *name;
     RowKind kind;
     int64_t ready_delay_ns;
+    uint16_t device;                /* 0: --device */
 } Row;
 
+/* the BACO rows are ours only: upstream has no BACO */
 static const Row rows[] = {
     { "healthy-0ms", ROW_HEALTHY, 0 },
     { "healthy-1ms", ROW_HEALTHY, 1 * 1000 * 1000 },
     { "healthy-10ms", ROW_HEALTHY, 10 * 1000 * 1000 },
     { "stuck", ROW_STUCK, 0 },
     { "all-ones", ROW_ALL_ONES, 0 },
+    { "baco-tonga", ROW_BACO, 0, 0x692b },
+    { "baco-polaris", ROW_BACO, 0, 0x67df },
+    { "baco-stuck", ROW_BACO_STUCK, 0, 0x692b },
 };
 
 static void bench_region_access(void *opaque, unsigned region,
@@ -88,6 +95,10 @@ static void bench_region_access(void *opaque, unsigned region,
         ok = amd_gpu_model_mmio_access(b->model, offset, buf, count,
                                        is_write);
         break;
+    case VFIO_PCI_ROM_REGION_INDEX:
+        ok = !is_write && amd_gpu_model_rom_read(b->model, offset, buf,
+                                                 count);
+        break;
     default:
         ok = false;
         break;
@@ -97,7 +108,7 @@ static void bench_region_access(void *opaque, unsigned region,
     }
 }
 
-static Bench *bench_start(uint16_t device_id)
+static Bench *bench_start(uint16_t device_id, bool baco_cap)
 {
     Bench *b = g_new0(Bench, 1);
     VfioUserTestDevice dev = {
@@ -113,6 +124,11 @@ static Bench *bench_start(uint16_t device_id)
     g_assert(b->dir);
     b->sock = g_build_filename(b->dir, "gpu.sock", NULL);
     b->model = amd_gpu_model_new(device_id);
+    if (baco_cap) {
+        amd_gpu_model_set_vbios_cap(b->model, true);
+    }
+    dev.region_size[VFIO_PCI_ROM_REGION_INDEX] =
+        amd_gpu_model_rom_size(b->model);
     b->server = vfio_user_test_server_start(b->sock, &dev);
     g_assert(b->server);
     /*
@@ -218,9 +234,18 @@ static void dump_log(AMDGPUModel *m, const char *row, int run)
     }
 }
 
-static const char *outcome(AMDGPUModel *m, unsigned resets_before)
+static const char *outcome(AMDGPUModel *m, unsigned resets_before,
+                           unsigned baco_before)
 {
     bool reset = amd_gpu_model_config_resets(m) > resets_before;
+
+    if (amd_gpu_model_in_baco(m)) {
+        return "left in BACO";
+    }
+    if (amd_gpu_model_baco_cycles(m) > baco_before) {
+        return amd_gpu_model_is_clean(m) ? "BACO, power-on clean"
+                                         : "BACO, not clean";
+    }
 
     if (amd_gpu_model_in_reset(m)) {
         return amd_gpu_model_smc_stopped(m) ? "in reset, SMC stopped"
@@ -238,13 +263,14 @@ static const char *outcome(AMDGPUModel *m, unsigned resets_before)
 /* Bring the model in the state of @row and reset the machine once */
 static void measure(Bench *b, const Row *row, int run)
 {
-    unsigned cfg, mmio, resets;
+    unsigned cfg, mmio, resets, bacos;
     int64_t start, wall_us;
 
     /* a guest driver ran: the reset has work to do */
     amd_gpu_model_load_driver(b->model);
     amd_gpu_model_log_clear(b->model);
     resets = amd_gpu_model_config_resets(b->model);
+    bacos = amd_gpu_model_baco_cycles(b->model);
 
     start = g_get_monotonic_time();
     qtest_system_reset(b->qts);
@@ -259,16 +285,21 @@ static void measure(Bench *b, const Row *row, int run)
            "\"mmio\":%u,\"outcome\":\"%s\"}\n",
            row->name, run, wall_us, cfg + mmio, cfg, mmio,
            row->kind == ROW_ALL_ONES ? "device reads all-ones"
-                                     : outcome(b->model, resets));
+                                     : outcome(b->model, resets, bacos));
     fflush(stdout);
 }
 
 static void bench_row(const Row *row, uint16_t device_id, int runs)
 {
-    Bench *b = bench_start(device_id);
+    bool baco = row->kind == ROW_BACO || row->kind == ROW_BACO_STUCK;
+    Bench *b = bench_start(row->device ? row->device : device_id, baco);
     int i;
 
     amd_gpu_model_set_ready_delay_ns(b->model, row->ready_delay_ns);
+    amd_gpu_model_set_baco_never_enters(b->model,
+                                        row->kind == ROW_BACO_STUCK);
+    amd_gpu_model_set_baco_never_exits(b->model,
+                                       row->kind == ROW_BACO_STUCK);
     /* faults after machine creation, so that realize sees a sane device */
     amd_gpu_model_set_stuck(b->model, row->kind == ROW_STUCK);
     amd_gpu_model_set_all_ones(b->model, row->kind == ROW_ALL_ONES);
@@ -282,7 +313,7 @@ static void bench_row(const Row *row, uint16_t device_id, int runs)
 
 static void bench_soak(uint16_t device_id, int resets)
 {
-    Bench *b = bench_start(device_id);
+    Bench *b = bench_start(device_id, false);
     pid_t pid = qemu_pid(b->qts);
     long rss_start, rss_end;
     int64_t start;
