@@ -180,12 +180,13 @@ static bool amd_step_wait(AMDTableCursor *c, uint32_t reg,
     for (;;) {
         uint32_t value = dev->ops->mmio_read(dev->opaque, reg);
 
-        if ((value & step->mask) == step->val) {
-            return true;
-        }
+        /* all-ones from a device that left the bus satisfies no wait */
         if (value == AMD_ALL_ONES && !amd_device_present(dev)) {
             *gone = true;
             return false;
+        }
+        if ((value & step->mask) == step->val) {
+            return true;
         }
         if (dev->ops->clock_ns(dev->opaque) >= until) {
             return false;

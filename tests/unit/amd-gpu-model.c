@@ -4,7 +4,12 @@
  * See amd-gpu-model.h for what is modelled.  Configuration space is a byte
  * array with a per-byte write mask; BAR5 is a dword array; the SMC-indirect
  * registers that matter have their own fields and every other SMC address
- * lives in a hash table that reads 0 until written.
+ * lives in a hash table that reads the storage fill (0) until written.
+ *
+ * The BACO registers and tables below are written from the facts
+ * (amd-baco-facts.md, section numbers in the comments), with raw numbers,
+ * independently of the engine's tables: the model is what the engine is
+ * checked against.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -24,15 +29,256 @@
 #define CMD_DRIVER          (PCI_COMMAND_IO | PCI_COMMAND_MEMORY | \
                              PCI_COMMAND_MASTER)
 
+/* BAR5 byte offsets and ix addresses of the BACO tables (section 2) */
+#define R_IDX               0x200       /* GCK_SMC_IND_INDEX */
+#define R_DATA              0x204       /* GCK_SMC_IND_DATA */
+#define R_BIOS_SCRATCH_0    0x1724
+#define R_FUSESTRAP0        0x535c      /* CC_BIF_BX_FUSESTRAP0 */
+#define   STRAP_BIF_PX_CAPABLE  0x2
+#define R_BACO_CNTL         0x5394
+#define   BACO_EN               0x1
+#define   BACO_BCLK_OFF         0x2
+#define   BACO_ISO_DIS          0x4
+#define   BACO_POWER_OFF        0x8
+#define   BACO_RESET_EN         0x10
+#define   BACO_HANG_PROT_EN     0x20
+#define   BACO_MODE             0x40
+#define   BACO_ANA_ISO_DIS      0x80
+#define   RCU_BIF_CONFIG_DONE   0x100
+#define   PWRGOOD_BF            0x200
+#define   PWRGOOD_GPIO_MEM_DVO  0x1c00
+#define   BACO_POWER_OFF_DRAM   0x10000
+#define   BACO_BF_MEM_PHY_ISO   0x20000
+#define   BACO_BIF_SCLK_SWITCH  0x40000     /* VI only */
+#define IX_CG_SPLL_FUNC_CNTL_2  0xc0500144
+#define   SPLL_BYPASS_CHG       0x400000
+#define   SPLL_CTLREQ_CHG       0x800000
+#define IX_CG_SPLL_STATUS   0xc050015c
+#define   SPLL_CHG_STATUS       0x2
+#define IX_POLARIS_SELF_CLEAR_A 0xc05002b0  /* unnamed, bit 4 */
+#define IX_POLARIS_SELF_CLEAR_B 0xc050032c
+#define   POLARIS_SELF_CLEAR    0x10
+
+#define BACO_CTRL_BITS      (BACO_EN | BACO_BCLK_OFF | BACO_ISO_DIS | \
+                             BACO_POWER_OFF | BACO_RESET_EN | \
+                             BACO_HANG_PROT_EN | BACO_ANA_ISO_DIS | \
+                             BACO_POWER_OFF_DRAM | BACO_BF_MEM_PHY_ISO)
+#define BACO_CTRL_POWER_ON  (BACO_ISO_DIS | BACO_ANA_ISO_DIS)
+
+/*
+ * One write of a table as the chip sees it: @reg (a BAR5 offset, or an
+ * SMC-indirect address written through the data register) gets a value
+ * whose bits @mask equal @val.  A WRITE checks every bit; a
+ * read-modify-write checks its field; one with mask 0 (a plain OR)
+ * checks the bits it ORs in.  Index register writes are not listed: they
+ * only select the address of the next data register access.
+ */
+typedef struct ModelWrite {
+    uint32_t reg;
+    bool ix;
+    uint32_t mask;
+    uint32_t val;
+} ModelWrite;
+
+#define W(reg, val)             { reg, false, ALL_ONES, val }
+#define FIELD(reg, mask, val)   { reg, false, mask, val }
+#define OR(reg, val)            { reg, false, val, val }
+#define IX(ix, mask, val)       { ix, true, mask, val }
+
+typedef struct ModelTable {
+    const ModelWrite *writes;
+    size_t count;
+} ModelTable;
+
+#define TABLE(t)                { t, ARRAY_SIZE(t) }
+#define TABLE_PART(t, n)        { t, n }
+
+/* 5.1 gpio_tbl */
+static const ModelWrite baco_gpio[] = {
+    W(0x610, 0),                            /* 1 GPIOPAD_EN */
+    W(0x64c, 0),                            /* 2 GPIOPAD_PD_EN */
+    W(0x648, 0),                            /* 3 GPIOPAD_PU_EN */
+    W(0x608, 0xff77ffff),                   /* 4 GPIOPAD_MASK */
+    W(0x12198, 0),                          /* 5 DC_GPIO_DVODATA_EN */
+    W(0x12190, 0xffffffff),                 /* 6 DC_GPIO_DVODATA_MASK */
+    W(0x12188, 0),                          /* 7 DC_GPIO_GENERIC_EN */
+    OR(0x12180, 0x03333333),                /* 8 DC_GPIO_GENERIC_MASK */
+    W(0x12218, 0),                          /* 9 DC_GPIO_SYNCA_EN */
+    OR(0x12210, 0x00001111),                /* 10 DC_GPIO_SYNCA_MASK */
+};
+
+/* 5.2 enable_fb_req_rej_tbl */
+static const ModelWrite baco_fb_req_rej[] = {
+    IX(0xc0300024, 0x1, 0x1),               /* 2 bit 0 */
+    W(0x5490, 0),                           /* 3 BIF_FB_EN */
+};
+
+/* 5.3 use_bclk_tbl, Tonga (Fiji: steps 1-17, the first 7 writes) */
+static const ModelWrite baco_use_bclk_tonga[] = {
+    IX(0xc0500140, 0x8, 0x8),               /* 2 SPLL_BYPASS_EN := 1 */
+    IX(0xc0500144, 0x400000, 0x400000),     /* 4 SPLL_BYPASS_CHG := 1 */
+    IX(0xc0500144, 0x400000, 0),            /* 8 SPLL_BYPASS_CHG := 0 */
+    IX(0xc0500144, 0x800000, 0x800000),     /* 9 SPLL_CTLREQ_CHG := 1 */
+    IX(0xc0500144, 0x800000, 0),            /* 13 SPLL_CTLREQ_CHG := 0 */
+    IX(0xc0500170, 0x4000000, 0x4000000),   /* 15 bit 26 */
+    IX(0xc050019c, 0xff00, 0x200),          /* 17 MPLL_CLKOUT_SEL := 2 */
+    FIELD(0x2bb0, 0x100, 0x100),            /* 18 MPLL_SW_DIR_CONTROL */
+    FIELD(0x2bb0, 0x800, 0),                /* 19 MPLL_MCLK_SEL := 0 */
+};
+
+/* 5.3 use_bclk_tbl, Polaris */
+static const ModelWrite baco_use_bclk_polaris[] = {
+    IX(0xc0500140, 0x8, 0x8),               /* 2 SPLL_BYPASS_EN := 1 */
+    IX(0xc0500170, 0x4000000, 0x4000000),   /* 4 bit 26 */
+    IX(0xc0500118, 0x80, 0x80),             /* 6 BYPASSACLK := 1 */
+    IX(0xc050019c, 0xff00, 0x200),          /* 8 MPLL_CLKOUT_SEL := 2 */
+    FIELD(0x2bb0, 0x100, 0x100),            /* 9 MPLL_SW_DIR_CONTROL */
+    FIELD(0x2bb0, 0x800, 0),                /* 10 MPLL_MCLK_SEL := 0 */
+};
+
+/* 5.4 turn_off_plls_tbl, Tonga (Fiji: steps 1-6, the first 4 writes) */
+static const ModelWrite baco_turn_off_plls_tonga[] = {
+    IX(0xc0500140, 0x1, 0x1),               /* 2 SPLL_RESET := 1 */
+    IX(0xc0500140, 0x2, 0),                 /* 3 SPLL_PWRON := 0 */
+    IX(0xc0500170, 0x2000000, 0x2000000),   /* 5 bit 25 */
+    IX(0xc0500170, 0x8000000, 0),           /* 6 bit 27 clear */
+    FIELD(0x2bb0, 0x80000000, 0x80000000),  /* 7 GLOBAL_MPLL_RESET */
+    W(0x2bd4, 0x00000006),                  /* 8 MPLL_CONTROL */
+    W(0x2930, 0x00007740),                  /* 9 MC_IO_RXCNTL_DPHY0_D0 */
+    W(0x2948, 0x00007740),                  /* 10 MC_IO_RXCNTL_DPHY0_D1 */
+    W(0x2934, 0x00007740),                  /* 11 MC_IO_RXCNTL_DPHY1_D0 */
+    W(0x294c, 0x00007740),                  /* 12 MC_IO_RXCNTL_DPHY1_D1 */
+    FIELD(0x2ba0, 0x100, 0),                /* 13 MRDCK0_PDNB := 0 */
+    FIELD(0x2ba0, 0x200, 0),                /* 14 MRDCK1_PDNB := 0 */
+    FIELD(0x2b50, 0x10, 0),                 /* 15 DRST_PU := 0 */
+    FIELD(0x2b50, 0x20, 0),                 /* 16 DRST_PD := 0 */
+    IX(0xc05001a4, 0x8, 0),                 /* 18 FORCE_BIF_REFCLK_EN */
+    IX(0xc050019c, 0xff00, 0x400),          /* 20 MPLL_CLKOUT_SEL := 4 */
+    IX(0xc05001ac, 0xff, 0x1),              /* 22 DEEP_SLEEP_CLK_SEL */
+    IX(0xc05001ac, 0xff00, 0x100),          /* 23 ZCLK_SEL := 1 */
+    IX(0xc05001a0, 0x4, 0),                 /* 25 BCLK_AS_XCLK := 0 */
+    IX(0xc05001a8, 0xff, 0x1),              /* 27 CMON_CLK_SEL := 1 */
+    IX(0xc05001a8, 0xff00, 0x100),          /* 28 TMON_CLK_SEL := 1 */
+};
+
+/* 5.4 turn_off_plls_tbl, Polaris (its DLY_US steps are not writes) */
+static const ModelWrite baco_turn_off_plls_polaris[] = {
+    FIELD(0x12250, 0xf0, 0x10),             /* 1 GENLK_STRENGTH_SP := 1 */
+    FIELD(0x2898, 0x10000000, 0x10000000),  /* 3 RST_CTL := 1 */
+    IX(0xc05002b0, 0x10, 0x10),             /* 5 bit 4 */
+    IX(0xc050032c, 0x10, 0x10),             /* 8 bit 4 */
+    IX(0xc0500080, 0x1, 0x1),               /* 11 bit 0 */
+    FIELD(0x3688, 0x40, 0),                 /* 12 bit 6 clear */
+    FIELD(0x3688, 0x8, 0),                  /* 14 bit 3 clear */
+    FIELD(0x3688, 0x3fff00, 0x3200),        /* 15 [21:8] := 0x32 */
+    FIELD(0x2bbc, 0x10000, 0),              /* 17 ISO_DIS_P := 0 */
+};
+
+/* 5.5 clk_req_b_tbl, Fiji */
+static const ModelWrite baco_clk_req_b_fiji[] = {
+    IX(0xc05001a4, 0x8, 0),                 /* 2 FORCE_BIF_REFCLK_EN */
+    IX(0xc050019c, 0xff00, 0x400),          /* 4 MPLL_CLKOUT_SEL := 4 */
+    IX(0xc05001ac, 0xff, 0x1),              /* 6 DEEP_SLEEP_CLK_SEL */
+    IX(0xc05001ac, 0xff00, 0x100),          /* 7 ZCLK_SEL := 1 */
+    IX(0xc05001a0, 0x4, 0),                 /* 9 BCLK_AS_XCLK := 0 */
+    IX(0xc05001a8, 0xff, 0x1),              /* 11 CMON_CLK_SEL := 1 */
+    IX(0xc05001a8, 0xff00, 0x100),          /* 12 TMON_CLK_SEL := 1 */
+};
+
+/* 5.5 clk_req_b_tbl, Polaris */
+static const ModelWrite baco_clk_req_b_polaris[] = {
+    IX(0xc05001a8, 0xff, 0x1),              /* 2 CMON_CLK_SEL := 1 */
+    IX(0xc05001a8, 0xff00, 0x100),          /* 3 TMON_CLK_SEL := 1 */
+    IX(0xc05001ac, 0xff, 0x1),              /* 5 DEEP_SLEEP_CLK_SEL */
+    IX(0xc05001ac, 0xff00, 0x100),          /* 6 ZCLK_SEL := 1 */
+    IX(0xc05001a0, 0x4, 0),                 /* 8 BCLK_AS_XCLK := 0 */
+    IX(0xc05001a4, 0x8, 0),                 /* 10 FORCE_BIF_REFCLK_EN */
+    IX(0xc050019c, 0xff00, 0x400),          /* 12 MPLL_CLKOUT_SEL := 4 */
+};
+
+/* 5.6 enter_baco_tbl (its WAIT steps are not writes) */
+static const ModelWrite baco_enter[] = {
+    FIELD(0x5394, 0x1, 0x1),                /* 1 BACO_EN := 1 */
+    FIELD(0x5394, 0x40000, 0x40000),        /* 2 BACO_BIF_SCLK_SWITCH */
+    FIELD(0x5394, 0x2, 0x2),                /* 4 BACO_BCLK_OFF := 1 */
+    FIELD(0x5394, 0x4, 0),                  /* 6 BACO_ISO_DIS := 0 */
+    FIELD(0x5394, 0x80, 0),                 /* 8 BACO_ANA_ISO_DIS := 0 */
+    FIELD(0x5394, 0x8, 0x8),                /* 10 BACO_POWER_OFF := 1 */
+};
+
+/* Section 4: the enter tables of each chip, in order */
+static const ModelTable baco_program_tonga[] = {
+    TABLE(baco_gpio),
+    TABLE(baco_fb_req_rej),
+    TABLE(baco_use_bclk_tonga),
+    TABLE(baco_turn_off_plls_tonga),
+    TABLE(baco_enter),
+};
+
+static const ModelTable baco_program_fiji[] = {
+    TABLE(baco_gpio),
+    TABLE(baco_fb_req_rej),
+    TABLE_PART(baco_use_bclk_tonga, 7),
+    TABLE_PART(baco_turn_off_plls_tonga, 4),
+    TABLE(baco_clk_req_b_fiji),
+    TABLE(baco_enter),
+};
+
+static const ModelTable baco_program_polaris[] = {
+    TABLE(baco_gpio),
+    TABLE(baco_fb_req_rej),
+    TABLE(baco_use_bclk_polaris),
+    TABLE(baco_turn_off_plls_polaris),
+    TABLE(baco_clk_req_b_polaris),
+    TABLE(baco_enter),
+};
+
+typedef enum BacoState {
+    BACO_STATE_POWERED,             /* normal operation */
+    BACO_STATE_DOWN,                /* in BACO, power off */
+    BACO_STATE_POWER_GOOD,          /* exit: PWRGOOD_BF */
+    BACO_STATE_IO_GOOD,             /* exit: PWRGOOD_GPIO/MEM/DVO */
+    BACO_STATE_CONFIG_DONE,         /* exit: RCU_BIF_CONFIG_DONE */
+} BacoState;
+
+/* BACO_CNTL status bits in each state */
+static const uint32_t baco_status[] = {
+    [BACO_STATE_POWERED] = RCU_BIF_CONFIG_DONE | PWRGOOD_BF |
+                           PWRGOOD_GPIO_MEM_DVO,
+    [BACO_STATE_DOWN] = BACO_MODE,
+    [BACO_STATE_POWER_GOOD] = BACO_MODE | PWRGOOD_BF,
+    [BACO_STATE_IO_GOOD] = BACO_MODE | PWRGOOD_BF | PWRGOOD_GPIO_MEM_DVO,
+    [BACO_STATE_CONFIG_DONE] = BACO_MODE | PWRGOOD_BF |
+                               PWRGOOD_GPIO_MEM_DVO | RCU_BIF_CONFIG_DONE,
+};
+
 struct AMDGPUModel {
     GMutex lock;
     AMDGPUModelClock now_ns;
     void *clock_opaque;
+    AMDGPUModelChip chip;
 
     uint8_t config[AMD_GPU_MODEL_CONFIG_SIZE];
     uint8_t wmask[AMD_GPU_MODEL_CONFIG_SIZE];
     uint32_t *bar5;                 /* AMD_GPU_MODEL_BAR5_SIZE / 4 dwords */
     uint32_t vram_mb;
+    uint32_t scratch[AMD_GPU_MODEL_SCRATCH_COUNT];
+    uint32_t storage_fill;          /* unwritten SMC storage reads this */
+    bool strap;                     /* STRAP_BIF_PX_CAPABLE */
+
+    /* BACO */
+    const ModelTable *program;      /* enter tables, NULL: no BACO */
+    size_t program_len;
+    size_t track_table;             /* next expected write of program */
+    size_t track_write;
+    uint32_t baco_ctrl;             /* stored BACO_CNTL bits */
+    BacoState baco_state;
+    unsigned baco_entries;
+    unsigned baco_cycles;
+
+    /* VBIOS image of the ROM BAR */
+    uint8_t *rom;
+    size_t rom_size;
 
     /* SMC */
     uint32_t smc_reset_cntl;        /* ixSMC_SYSCON_RESET_CNTL */
@@ -45,6 +291,8 @@ struct AMDGPUModel {
     /* reset state */
     bool driver_loaded;
     bool reset_pending;             /* a config reset has happened */
+    bool worn_out;                  /* in reset until power goes */
+    unsigned resets_since_power;
     int64_t reset_time_ns;
     int64_t ready_delay_ns;
     bool last_whole_gpu;
@@ -57,6 +305,12 @@ struct AMDGPUModel {
     bool all_ones;
     bool vanish_after_reset;
     bool vanished;
+    bool baco_never_enters;
+    bool baco_never_exits;
+    unsigned wear_limit;            /* config resets that work, 0: all */
+    bool fall_off_armed;
+    unsigned fall_off_left;         /* accesses before it falls off */
+    bool fell_off;
 
     GArray *log;                    /* of AMDGPUModelAccess */
 };
@@ -75,7 +329,48 @@ static int64_t model_now(AMDGPUModel *m)
 
 static bool model_dead(AMDGPUModel *m)
 {
-    return m->all_ones || m->vanished;
+    return m->all_ones || m->vanished || m->fell_off;
+}
+
+/* Every register access counts towards set_all_ones_after() */
+static void model_count_access(AMDGPUModel *m)
+{
+    if (!m->fall_off_armed || m->fell_off) {
+        return;
+    }
+    if (m->fall_off_left == 0) {
+        m->fell_off = true;
+    } else {
+        m->fall_off_left--;
+    }
+}
+
+static bool model_is_vi(AMDGPUModel *m)
+{
+    return m->chip == AMD_GPU_MODEL_CHIP_TONGA ||
+           m->chip == AMD_GPU_MODEL_CHIP_FIJI ||
+           m->chip == AMD_GPU_MODEL_CHIP_POLARIS;
+}
+
+/* amd-reset-facts.md section 6 */
+static AMDGPUModelChip model_chip_of(uint16_t device_id)
+{
+    if ((device_id >= 0x6640 && device_id <= 0x665f) ||
+        (device_id >= 0x67a0 && device_id <= 0x67be)) {
+        return AMD_GPU_MODEL_CHIP_CIK;             /* Bonaire, Hawaii */
+    }
+    if (device_id >= 0x6920 && device_id <= 0x693b) {
+        return AMD_GPU_MODEL_CHIP_TONGA;
+    }
+    if (device_id == 0x7300 || device_id == 0x730f) {
+        return AMD_GPU_MODEL_CHIP_FIJI;
+    }
+    if ((device_id >= 0x67c0 && device_id <= 0x67ff) ||
+        device_id == 0x6fdf ||
+        (device_id >= 0x6980 && device_id <= 0x699f)) {
+        return AMD_GPU_MODEL_CHIP_POLARIS;         /* 10, 11, 12 */
+    }
+    return AMD_GPU_MODEL_CHIP_OTHER;
 }
 
 static uint32_t size_mask(unsigned size)
@@ -136,14 +431,27 @@ static bool model_in_reset(AMDGPUModel *m)
     if (!m->reset_pending) {
         return false;
     }
-    if (m->stuck) {
+    if (m->stuck || m->worn_out) {
         return true;
     }
     return model_now(m) - m->reset_time_ns < m->ready_delay_ns;
 }
 
+static uint32_t smc_storage(AMDGPUModel *m, uint32_t ix)
+{
+    gpointer value;
+
+    if (g_hash_table_lookup_extended(m->smc_other, GUINT_TO_POINTER(ix),
+                                     NULL, &value)) {
+        return GPOINTER_TO_UINT(value);
+    }
+    return m->storage_fill;
+}
+
 static uint32_t smc_get(AMDGPUModel *m, uint32_t ix)
 {
+    uint32_t value;
+
     switch (ix) {
     case ixSMC_SYSCON_RESET_CNTL:
         return m->smc_reset_cntl;
@@ -155,9 +463,18 @@ static uint32_t smc_get(AMDGPUModel *m, uint32_t ix)
         return m->rcu_misc;
     case ixCC_RCU_FUSES:
         return m->fuse ? CC_RCU_FUSES__DRV_RST_MODE_MASK : 0;
+    case IX_CG_SPLL_STATUS:
+        /* the SPLL acknowledges a pending change request (5.3) */
+        return smc_storage(m, IX_CG_SPLL_FUNC_CNTL_2) &
+               (SPLL_BYPASS_CHG | SPLL_CTLREQ_CHG) ? SPLL_CHG_STATUS : 0;
     default:
-        return GPOINTER_TO_UINT(g_hash_table_lookup(m->smc_other,
-                                                    GUINT_TO_POINTER(ix)));
+        value = smc_storage(m, ix);
+        if (m->chip == AMD_GPU_MODEL_CHIP_POLARIS &&
+            (ix == IX_POLARIS_SELF_CLEAR_A || ix == IX_POLARIS_SELF_CLEAR_B)) {
+            /* Polaris 5.4 steps 5-6 and 8-9: done as soon as asked */
+            value &= ~POLARIS_SELF_CLEAR;
+        }
+        return value;
     }
 }
 
@@ -176,15 +493,146 @@ static void smc_set(AMDGPUModel *m, uint32_t ix, uint32_t value)
         break;
     case ixSMC_PC_C:
     case ixCC_RCU_FUSES:
+    case IX_CG_SPLL_STATUS:
         /* read-only */
         break;
     case ixRCU_MISC_CTRL:
         m->rcu_misc = value;
         break;
     default:
+        if (m->chip == AMD_GPU_MODEL_CHIP_POLARIS &&
+            (ix == IX_POLARIS_SELF_CLEAR_A || ix == IX_POLARIS_SELF_CLEAR_B)) {
+            value &= ~POLARIS_SELF_CLEAR;
+        }
         g_hash_table_insert(m->smc_other, GUINT_TO_POINTER(ix),
                             GUINT_TO_POINTER(value));
         break;
+    }
+}
+
+/* BACO */
+
+static const ModelWrite *baco_expected(AMDGPUModel *m)
+{
+    if (!m->program || m->track_table >= m->program_len) {
+        return NULL;
+    }
+    return &m->program[m->track_table].writes[m->track_write];
+}
+
+static bool baco_track_complete(AMDGPUModel *m)
+{
+    return m->program && m->track_table == m->program_len;
+}
+
+static void baco_track_reset(AMDGPUModel *m)
+{
+    m->track_table = 0;
+    m->track_write = 0;
+}
+
+static bool baco_write_matches(const ModelWrite *w, bool ix, uint32_t reg,
+                               uint32_t value)
+{
+    return w && w->ix == ix && w->reg == reg && (value & w->mask) == w->val;
+}
+
+/*
+ * A BAR5 write other than to the index register (@ix: a data register
+ * write to SMC address @reg): the next one the chip's enter program
+ * expects, or the program starts over.
+ */
+static void baco_track(AMDGPUModel *m, bool ix, uint32_t reg, uint32_t value)
+{
+    if (!m->program) {
+        return;
+    }
+    if (!baco_write_matches(baco_expected(m), ix, reg, value)) {
+        baco_track_reset(m);
+        if (!baco_write_matches(baco_expected(m), ix, reg, value)) {
+            return;
+        }
+    }
+    if (++m->track_write == m->program[m->track_table].count) {
+        m->track_table++;
+        m->track_write = 0;
+    }
+}
+
+static uint32_t baco_ctrl_mask(AMDGPUModel *m)
+{
+    return BACO_CTRL_BITS | (model_is_vi(m) ? BACO_BIF_SCLK_SWITCH : 0);
+}
+
+static uint32_t baco_read(AMDGPUModel *m)
+{
+    return m->baco_ctrl | baco_status[m->baco_state];
+}
+
+/* The power goes: what lives in the chip is lost */
+static void baco_power_down(AMDGPUModel *m)
+{
+    m->baco_state = BACO_STATE_DOWN;
+    m->baco_entries++;
+    baco_track_reset(m);
+    m->smc_reset_cntl |= SMC_SYSCON_RESET_CNTL__rst_reg_MASK;
+    m->smc_clock_cntl |= SMC_SYSCON_CLOCK_CNTL_0__ck_disable_MASK;
+    m->smc_pc = 0;
+    m->driver_loaded = false;
+    m->reset_pending = false;
+    m->worn_out = false;
+    m->resets_since_power = 0;
+}
+
+/* After a write of BACO_CNTL: move as far as the control bits allow */
+static void baco_update(AMDGPUModel *m)
+{
+    uint32_t c = m->baco_ctrl;
+    uint32_t enter = BACO_EN | BACO_BCLK_OFF | BACO_POWER_OFF |
+                     (model_is_vi(m) ? BACO_BIF_SCLK_SWITCH : 0);
+
+    for (;;) {
+        switch (m->baco_state) {
+        case BACO_STATE_POWERED:
+            /* 5.6: the enter table, after the chip's own tables */
+            if (baco_track_complete(m) && m->strap &&
+                !m->baco_never_enters && (c & enter) == enter &&
+                !(c & (BACO_ISO_DIS | BACO_ANA_ISO_DIS))) {
+                baco_power_down(m);
+            }
+            return;
+        case BACO_STATE_DOWN:
+            /* 5.7 steps 1-4 */
+            if (m->baco_never_exits || !(c & BACO_RESET_EN) ||
+                (c & (BACO_BCLK_OFF | BACO_POWER_OFF))) {
+                return;
+            }
+            m->baco_state = BACO_STATE_POWER_GOOD;
+            break;
+        case BACO_STATE_POWER_GOOD:
+            /* steps 5-6 */
+            if (!(c & BACO_ISO_DIS)) {
+                return;
+            }
+            m->baco_state = BACO_STATE_IO_GOOD;
+            break;
+        case BACO_STATE_IO_GOOD:
+            /* steps 7-10 */
+            if (!(c & BACO_ANA_ISO_DIS) ||
+                (c & (BACO_RESET_EN | BACO_BIF_SCLK_SWITCH))) {
+                return;
+            }
+            m->baco_state = BACO_STATE_CONFIG_DONE;
+            break;
+        case BACO_STATE_CONFIG_DONE:
+            /* steps 11-12 */
+            if (c & BACO_EN) {
+                return;
+            }
+            m->baco_state = BACO_STATE_POWERED;
+            m->baco_cycles++;
+            break;
+        }
     }
 }
 
@@ -202,19 +650,39 @@ static void model_config_reset(AMDGPUModel *m)
     m->driver_loaded = false;
     m->reset_pending = true;
     m->reset_time_ns = model_now(m);
+    if (m->wear_limit && m->resets_since_power >= m->wear_limit) {
+        /* the W7100 report: works twice, then stays black */
+        m->worn_out = true;
+    }
+    m->resets_since_power++;
     if (m->vanish_after_reset) {
         m->vanished = true;
     }
 }
 
+/* vfio-pci serves these from its own copy of config space */
+static bool config_virtualized(uint32_t offset)
+{
+    return offset < PCI_COMMAND || offset == PCI_INTERRUPT_PIN;
+}
+
 static uint32_t do_config_read(AMDGPUModel *m, uint32_t offset, unsigned size)
 {
-    uint32_t value;
+    uint32_t value = 0;
+    unsigned i;
 
     g_assert(size == 1 || size == 2 || size == 4);
     g_assert(offset % size == 0 && offset < AMD_GPU_MODEL_CONFIG_SIZE);
 
-    value = model_dead(m) ? size_mask(size) : config_get(m, offset, size);
+    model_count_access(m);
+    for (i = 0; i < size; i++) {
+        uint8_t byte = m->config[offset + i];
+
+        if (model_dead(m) && !config_virtualized(offset + i)) {
+            byte = 0xff;
+        }
+        value |= (uint32_t)byte << (i * 8);
+    }
     model_log(m, AMD_GPU_MODEL_CFG_READ, offset, size, value);
     return value;
 }
@@ -227,6 +695,7 @@ static void do_config_write(AMDGPUModel *m, uint32_t offset, uint32_t value,
     g_assert(size == 1 || size == 2 || size == 4);
     g_assert(offset % size == 0 && offset < AMD_GPU_MODEL_CONFIG_SIZE);
 
+    model_count_access(m);
     value &= size_mask(size);
     model_log(m, AMD_GPU_MODEL_CFG_WRITE, offset, size, value);
     if (model_dead(m)) {
@@ -251,20 +720,51 @@ static bool model_decodes_mmio(AMDGPUModel *m)
     return m->config[PCI_COMMAND] & PCI_COMMAND_MEMORY;
 }
 
+static bool is_scratch(uint32_t offset)
+{
+    return offset >= R_BIOS_SCRATCH_0 &&
+           offset < R_BIOS_SCRATCH_0 + 4 * AMD_GPU_MODEL_SCRATCH_COUNT;
+}
+
+/* Registers with a meaning of their own: not plain storage */
+static bool is_modelled(uint32_t offset)
+{
+    return offset == R_IDX || offset == R_DATA ||
+           offset == mmCONFIG_MEMSIZE || offset == R_FUSESTRAP0 ||
+           offset == R_BACO_CNTL || is_scratch(offset);
+}
+
+/* The content of BAR5 @offset, as a decoded read returns it */
+static uint32_t mmio_get(AMDGPUModel *m, uint32_t offset)
+{
+    switch (offset) {
+    case R_DATA:
+        return smc_get(m, m->bar5[R_IDX / 4]);
+    case mmCONFIG_MEMSIZE:
+        return model_in_reset(m) ? ALL_ONES : m->vram_mb;
+    case R_FUSESTRAP0:
+        return m->strap ? STRAP_BIF_PX_CAPABLE : 0;
+    case R_BACO_CNTL:
+        return baco_read(m);
+    default:
+        if (is_scratch(offset)) {
+            return m->scratch[(offset - R_BIOS_SCRATCH_0) / 4];
+        }
+        return m->bar5[offset / 4];
+    }
+}
+
 static uint32_t do_mmio_read(AMDGPUModel *m, uint32_t offset)
 {
     uint32_t value;
 
     g_assert(offset % 4 == 0 && offset < AMD_GPU_MODEL_BAR5_SIZE);
 
+    model_count_access(m);
     if (model_dead(m) || !model_decodes_mmio(m)) {
         value = ALL_ONES;
-    } else if (offset == mmSMC_IND_DATA_0) {
-        value = smc_get(m, m->bar5[mmSMC_IND_INDEX_0 / 4]);
-    } else if (offset == mmCONFIG_MEMSIZE) {
-        value = model_in_reset(m) ? ALL_ONES : m->vram_mb;
     } else {
-        value = m->bar5[offset / 4];
+        value = mmio_get(m, offset);
     }
     model_log(m, AMD_GPU_MODEL_MMIO_READ, offset, 4, value);
     return value;
@@ -274,23 +774,99 @@ static void do_mmio_write(AMDGPUModel *m, uint32_t offset, uint32_t value)
 {
     g_assert(offset % 4 == 0 && offset < AMD_GPU_MODEL_BAR5_SIZE);
 
+    model_count_access(m);
     model_log(m, AMD_GPU_MODEL_MMIO_WRITE, offset, 4, value);
     if (model_dead(m) || !model_decodes_mmio(m)) {
         return;
     }
-    if (offset == mmSMC_IND_DATA_0) {
-        smc_set(m, m->bar5[mmSMC_IND_INDEX_0 / 4], value);
-    } else if (offset != mmCONFIG_MEMSIZE) {
+    switch (offset) {
+    case R_IDX:
         m->bar5[offset / 4] = value;
+        return;
+    case R_DATA:
+        smc_set(m, m->bar5[R_IDX / 4], value);
+        baco_track(m, true, m->bar5[R_IDX / 4], value);
+        return;
+    case mmCONFIG_MEMSIZE:
+    case R_FUSESTRAP0:
+        /* read-only */
+        break;
+    case R_BACO_CNTL:
+        m->baco_ctrl = value & baco_ctrl_mask(m);
+        break;
+    default:
+        if (is_scratch(offset)) {
+            m->scratch[(offset - R_BIOS_SCRATCH_0) / 4] = value;
+        } else {
+            m->bar5[offset / 4] = value;
+        }
+        break;
     }
+    baco_track(m, false, offset, value);
+    if (offset == R_BACO_CNTL) {
+        baco_update(m);
+    }
+}
+
+static void storage_fill(AMDGPUModel *m, uint32_t value)
+{
+    uint32_t offset;
+
+    m->storage_fill = value;
+    g_hash_table_remove_all(m->smc_other);
+    for (offset = 0; offset < AMD_GPU_MODEL_BAR5_SIZE; offset += 4) {
+        if (!is_modelled(offset)) {
+            m->bar5[offset / 4] = value;
+        }
+    }
+}
+
+/* Host boot, or a power cycle: the VBIOS posted the chip, SMC running */
+static void model_power_on(AMDGPUModel *m)
+{
+    config_set(m, PCI_COMMAND, 0, 2, CMD_WRITABLE);
+    storage_fill(m, m->storage_fill);
+    m->bar5[R_IDX / 4] = 0;
+    memset(m->scratch, 0, sizeof(m->scratch));
+    m->scratch[7] = AMD_GPU_MODEL_SCRATCH7_POSTED;
+    m->smc_reset_cntl = 0;
+    m->smc_clock_cntl = 0;
+    m->smc_pc = AMD_GPU_MODEL_FIRMWARE_PC;
+    m->rcu_misc = 0;
+    m->driver_loaded = false;
+    m->reset_pending = false;
+    m->worn_out = false;
+    m->resets_since_power = 0;
+    m->baco_ctrl = BACO_CTRL_POWER_ON;
+    m->baco_state = BACO_STATE_POWERED;
+    baco_track_reset(m);
 }
 
 AMDGPUModel *amd_gpu_model_new(uint16_t device_id)
 {
     AMDGPUModel *m = g_new0(AMDGPUModel, 1);
+    AMDGPUModelVbiosSpec spec = { 0 };
 
     g_mutex_init(&m->lock);
     m->now_ns = amd_gpu_model_default_clock;
+    m->chip = model_chip_of(device_id);
+    switch (m->chip) {
+    case AMD_GPU_MODEL_CHIP_TONGA:
+        m->program = baco_program_tonga;
+        m->program_len = ARRAY_SIZE(baco_program_tonga);
+        break;
+    case AMD_GPU_MODEL_CHIP_FIJI:
+        m->program = baco_program_fiji;
+        m->program_len = ARRAY_SIZE(baco_program_fiji);
+        break;
+    case AMD_GPU_MODEL_CHIP_POLARIS:
+        m->program = baco_program_polaris;
+        m->program_len = ARRAY_SIZE(baco_program_polaris);
+        break;
+    default:
+        break;
+    }
+    m->strap = m->program != NULL;
     m->bar5 = g_new0(uint32_t, AMD_GPU_MODEL_BAR5_SIZE / 4);
     m->vram_mb = AMD_GPU_MODEL_VRAM_MB;
     m->smc_other = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -313,7 +889,13 @@ AMDGPUModel *amd_gpu_model_new(uint16_t device_id)
     config_set(m, PCI_INTERRUPT_PIN, 0, 1, 0);
 
     /* after host boot: VBIOS posted, SMC firmware running */
-    m->smc_pc = AMD_GPU_MODEL_FIRMWARE_PC;
+    model_power_on(m);
+
+    /* section 7: the table format follows the chip */
+    spec.format = model_is_vi(m) ? AMD_PPTABLE_V1 : AMD_PPTABLE_V0;
+    spec.baco_cap = model_is_vi(m);
+    m->rom = amd_gpu_model_vbios_build(&spec, NULL);
+    m->rom_size = AMD_GPU_MODEL_ROM_SIZE;
     return m;
 }
 
@@ -324,6 +906,7 @@ void amd_gpu_model_free(AMDGPUModel *m)
     }
     g_array_free(m->log, true);
     g_hash_table_destroy(m->smc_other);
+    g_free(m->rom);
     g_free(m->bar5);
     g_mutex_clear(&m->lock);
     g_free(m);
@@ -441,15 +1024,76 @@ void amd_gpu_model_bus_reset(AMDGPUModel *m)
     g_mutex_unlock(&m->lock);
 }
 
+void amd_gpu_model_power_cycle(AMDGPUModel *m)
+{
+    g_mutex_lock(&m->lock);
+    model_power_on(m);
+    g_mutex_unlock(&m->lock);
+}
+
 void amd_gpu_model_load_driver(AMDGPUModel *m)
 {
     g_mutex_lock(&m->lock);
+    /* it POSTs the chip if the scratch registers say it is not */
+    m->scratch[7] |= AMD_GPU_MODEL_SCRATCH7_POSTED;
     m->smc_reset_cntl &= ~SMC_SYSCON_RESET_CNTL__rst_reg_MASK;
     m->smc_clock_cntl &= ~SMC_SYSCON_CLOCK_CNTL_0__ck_disable_MASK;
     m->smc_pc = AMD_GPU_MODEL_FIRMWARE_PC;
     config_set(m, PCI_COMMAND, CMD_DRIVER, 2, CMD_WRITABLE);
     m->driver_loaded = true;
     g_mutex_unlock(&m->lock);
+}
+
+AMDGPUModelChip amd_gpu_model_chip(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return m->chip;
+}
+
+bool amd_gpu_model_in_baco(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return baco_read(m) & BACO_MODE;
+}
+
+unsigned amd_gpu_model_baco_entries(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return m->baco_entries;
+}
+
+unsigned amd_gpu_model_baco_cycles(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return m->baco_cycles;
+}
+
+uint32_t amd_gpu_model_scratch(AMDGPUModel *m, unsigned n)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    g_assert(n < AMD_GPU_MODEL_SCRATCH_COUNT);
+    return m->scratch[n];
+}
+
+void amd_gpu_model_set_scratch(AMDGPUModel *m, unsigned n, uint32_t value)
+{
+    g_assert(n < AMD_GPU_MODEL_SCRATCH_COUNT);
+    g_mutex_lock(&m->lock);
+    m->scratch[n] = value;
+    g_mutex_unlock(&m->lock);
+}
+
+uint32_t amd_gpu_model_mmio_peek(AMDGPUModel *m, uint32_t offset)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    g_assert(offset % 4 == 0 && offset < AMD_GPU_MODEL_BAR5_SIZE);
+    return mmio_get(m, offset);
 }
 
 bool amd_gpu_model_driver_loaded(AMDGPUModel *m)
@@ -612,11 +1256,191 @@ void amd_gpu_model_set_command(AMDGPUModel *m, uint16_t cmd)
     g_mutex_unlock(&m->lock);
 }
 
+void amd_gpu_model_set_storage_fill(AMDGPUModel *m, uint32_t value)
+{
+    g_mutex_lock(&m->lock);
+    storage_fill(m, value);
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_strap(AMDGPUModel *m, bool baco_capable)
+{
+    g_mutex_lock(&m->lock);
+    m->strap = baco_capable;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_baco_never_enters(AMDGPUModel *m, bool on)
+{
+    g_mutex_lock(&m->lock);
+    m->baco_never_enters = on;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_baco_never_exits(AMDGPUModel *m, bool on)
+{
+    g_mutex_lock(&m->lock);
+    m->baco_never_exits = on;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_all_ones_after(AMDGPUModel *m, unsigned accesses)
+{
+    g_mutex_lock(&m->lock);
+    m->fall_off_armed = accesses > 0;
+    m->fall_off_left = accesses;
+    m->fell_off = false;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_config_reset_wear(AMDGPUModel *m, unsigned resets)
+{
+    g_mutex_lock(&m->lock);
+    m->wear_limit = resets;
+    g_mutex_unlock(&m->lock);
+}
+
+/* VBIOS images (amd-baco-facts.md section 8) */
+
+#define VBIOS_SIGNATURE_OFFSET  0x30
+#define VBIOS_HEADER_PTR        0x48
+#define VBIOS_HEADER            0x100
+#define VBIOS_HEADER_SIZE       0x24
+#define VBIOS_MASTER_DATA       0x140
+#define VBIOS_MASTER_ENTRIES    16      /* as far as PowerPlayInfo */
+#define VBIOS_POWERPLAY         0x200
+#define VBIOS_POWERPLAY_INDEX   15
+#define VBIOS_V1_SIZE           0x40    /* up to usStateArrayOffset + room */
+#define VBIOS_V1_REVISION       7       /* ATOM_Tonga_TABLE_REVISION_TONGA */
+#define VBIOS_V1_CAPS           19
+#define VBIOS_V1_STATE_ARRAY    35
+#define VBIOS_V1_STATES_SIZE    2       /* ucRevId, ucNumEntries */
+#define VBIOS_V0_SIZE           37      /* to usBootNonClockInfoOffset */
+#define VBIOS_V0_CAPS           21
+#define VBIOS_CAP_BACO          0x00020000
+
+uint8_t *amd_gpu_model_vbios_build(const AMDGPUModelVbiosSpec *spec,
+                                   AMDGPUModelVbiosLayout *layout)
+{
+    size_t size = spec->size ? spec->size : AMD_GPU_MODEL_ROM_SIZE;
+    uint8_t *rom = g_malloc0(size);
+    bool v1 = spec->format == AMD_PPTABLE_V1;
+    size_t pp_size = v1 ? VBIOS_V1_SIZE : VBIOS_V0_SIZE;
+    size_t end = pp_size + (v1 ? VBIOS_V1_STATES_SIZE : 0);
+    size_t hdr = VBIOS_HEADER, mdt = VBIOS_MASTER_DATA;
+    size_t pp = spec->table_at_end ? size - end : VBIOS_POWERPLAY;
+    uint32_t caps = spec->other_caps |
+                    (spec->baco_cap ? VBIOS_CAP_BACO : 0);
+
+    g_assert(size >= VBIOS_POWERPLAY + end && size <= 0x20000);
+
+    /* 1, 2: signatures; the size in 512-byte units (at most 255) */
+    rom[0] = 0x55;
+    rom[1] = 0xaa;
+    rom[2] = MIN(DIV_ROUND_UP(size, 512), 0xff);
+    memcpy(rom + VBIOS_SIGNATURE_OFFSET, " 761295520", 10);
+
+    /* 3-5: ATOM_ROM_HEADER */
+    stw_le_p(rom + VBIOS_HEADER_PTR, hdr);
+    stw_le_p(rom + hdr, VBIOS_HEADER_SIZE);
+    rom[hdr + 2] = 1;                       /* format revision */
+    rom[hdr + 3] = 1;                       /* content revision */
+    memcpy(rom + hdr + 4, "ATOM", 4);
+    stw_le_p(rom + hdr + 0x20, mdt);
+
+    /* 6-7: ATOM_MASTER_DATA_TABLE, entry 15 is PowerPlayInfo */
+    stw_le_p(rom + mdt, 4 + 2 * VBIOS_MASTER_ENTRIES);
+    rom[mdt + 2] = 1;
+    rom[mdt + 3] = 1;
+    stw_le_p(rom + mdt + 4 + 2 * VBIOS_POWERPLAY_INDEX, pp);
+
+    /* 8: the PowerPlay table */
+    stw_le_p(rom + pp, pp_size);
+    if (v1) {
+        rom[pp + 2] = VBIOS_V1_REVISION;    /* ucTableFormatRevision */
+        rom[pp + 3] = 1;                    /* ucTableContentRevision */
+        stw_le_p(rom + pp + 5, pp_size);    /* usTableSize */
+        stl_le_p(rom + pp + VBIOS_V1_CAPS, caps);
+        stw_le_p(rom + pp + VBIOS_V1_STATE_ARRAY, pp_size);
+        rom[pp + pp_size] = 0;              /* state array: ucRevId */
+        rom[pp + pp_size + 1] = 1;          /* ucNumEntries */
+    } else {
+        rom[pp + 2] = 1;                    /* not checked for V0 */
+        rom[pp + 3] = 1;
+        stl_le_p(rom + pp + VBIOS_V0_CAPS, caps);
+    }
+
+    if (layout) {
+        *layout = (AMDGPUModelVbiosLayout) {
+            .size = size,
+            .header = hdr,
+            .master_data = mdt,
+            .powerplay = pp,
+            .powerplay_size = pp_size,
+            .caps = pp + (v1 ? VBIOS_V1_CAPS : VBIOS_V0_CAPS),
+            .state_array = v1 ? pp + pp_size : 0,
+        };
+    }
+    return rom;
+}
+
+void amd_gpu_model_set_vbios(AMDGPUModel *m, const uint8_t *rom, size_t len)
+{
+    g_mutex_lock(&m->lock);
+    g_free(m->rom);
+    m->rom = len ? g_memdup2(rom, len) : NULL;
+    m->rom_size = len;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_vbios_cap(AMDGPUModel *m, bool baco_cap)
+{
+    AMDGPUModelVbiosSpec spec = {
+        .format = model_is_vi(m) ? AMD_PPTABLE_V1 : AMD_PPTABLE_V0,
+        .baco_cap = baco_cap,
+    };
+    uint8_t *rom = amd_gpu_model_vbios_build(&spec, NULL);
+
+    g_mutex_lock(&m->lock);
+    g_free(m->rom);
+    m->rom = rom;
+    m->rom_size = AMD_GPU_MODEL_ROM_SIZE;
+    g_mutex_unlock(&m->lock);
+}
+
+size_t amd_gpu_model_rom_size(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return m->rom_size;
+}
+
+bool amd_gpu_model_rom_read(AMDGPUModel *m, uint32_t offset, uint8_t *buf,
+                            size_t len)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    if (offset > m->rom_size || len > m->rom_size - offset) {
+        return false;
+    }
+    if (len) {
+        memcpy(buf, m->rom + offset, len);
+    }
+    return true;
+}
+
 size_t amd_gpu_model_log_count(AMDGPUModel *m)
 {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
     return m->log->len;
+}
+
+void amd_gpu_model_log_sleep(AMDGPUModel *m, uint32_t us)
+{
+    g_mutex_lock(&m->lock);
+    model_log(m, AMD_GPU_MODEL_SLEEP, 0, 0, us);
+    g_mutex_unlock(&m->lock);
 }
 
 bool amd_gpu_model_log_get(AMDGPUModel *m, size_t i,
@@ -654,6 +1478,8 @@ char *amd_gpu_model_access_format(const AMDGPUModelAccess *entry)
         return g_strdup_printf("mmio %c 0x%x 0x%x",
                                entry->kind == AMD_GPU_MODEL_MMIO_READ ?
                                'r' : 'w', entry->offset, entry->value);
+    case AMD_GPU_MODEL_SLEEP:
+        return g_strdup_printf("sleep %u", entry->value);
     }
     g_assert_not_reached();
 }
