@@ -1,31 +1,45 @@
 /*
- * libFuzzer target for the AMD GPU reset engine (hw/vfio/amd-reset.c)
+ * libFuzzer target for the AMD GPU reset engine (hw/vfio/amd-reset.c and
+ * the tables of hw/vfio/amd-reset-ids.c)
  *
- * The engine runs against a fake GPU whose register reads, sleeps and
- * access latency are chosen by the fuzz input, on a fake clock that only
- * moves when the engine sleeps or touches the device.  Whatever the device
- * answers, the engine must:
+ * Byte 0 bits 6-7 choose what is fuzzed:
+ *
+ * 0, 1: the config reset.  The engine runs against a fake GPU whose
+ * register reads, sleeps and access latency are chosen by the fuzz input,
+ * on a fake clock that only moves when the engine sleeps or touches the
+ * device.  Whatever the device answers, the engine must:
  *
  *  - return one of the AMDResetResult values;
  *  - finish within the family deadline: fake time from entry to return is
  *    at most settle_us + ready_timeout_us + a small slack (two oversleeps
  *    and the latency of the accesses outside the poll loop);
  *  - make a bounded number of accesses (one poll per POLL_US at least);
- *  - touch only the registers it is meant to: config PCI_VENDOR_ID,
+ *  - touch only the registers it is meant to: config class code,
  *    PCI_COMMAND and the 0x7c trigger (with the magic), BAR5 SMC
  *    index/data and CONFIG_MEMSIZE, and BAR5 only while it has enabled
  *    memory decode;
  *  - never write the config reset trigger when it reports NO_SMC, or GONE
- *    before the trigger (a GONE after it needs an all-ones vendor ID read
+ *    before the trigger (a GONE after it needs an all-ones class code read
  *    after it), and touch nothing at all when it reports SKIPPED;
- *  - restore the command register it found on entry;
+ *  - leave the command register cleared;
  *  - after a DONE or TIMEOUT, put the SMC in reset and stop its clock.
+ *
+ * 2: BACO, with the tables of Tonga, Fiji or Polaris (byte 0 bits 1-2):
+ * the same fake GPU answers every read from the input (a healthy read
+ * returns what was last written), and the engine must end within the
+ * family's whole-cycle bound plus slack, touch only 4-byte aligned BAR5
+ * offsets inside the register aperture with decode on, and leave the
+ * command register cleared.
+ *
+ * 3: the VBIOS parser, with the rest of the input as the ROM image, in
+ * both PowerPlay table formats: a known result and a reason, never a
+ * read outside the image.
  *
  * ASan and UBSan watch the rest.
  *
- * Input: byte 0 selects kernel_reset (bit 0), settle_us (bits 1-2) and
- * ready_timeout_us (bits 3-5); byte 1 bits 0-3 are the latency of every
- * access in us.  Then each register read takes one byte: < 0x40 the value
+ * Input for 0-2: byte 0 selects kernel_reset (bit 0), settle_us (bits
+ * 1-2) and ready_timeout_us (bits 3-5); byte 1 bits 0-3 are the latency
+ * of every access in us.  Then each register read takes one byte: < 0x40 the value
  * a healthy GPU would give, < 0x80 all-ones, < 0xc0 zero, otherwise the
  * next four bytes (little endian).  Each sleep takes one byte, the
  * oversleep in us.  Once the input is used up, reads give the healthy
@@ -59,9 +73,11 @@ typedef struct FakeGPU {
     uint32_t latency_us;
 
     /* device state, as a healthy GPU would keep it */
+    bool baco;
     uint16_t command;
     uint32_t smc_index;
     GHashTable *smc;
+    GHashTable *mmio;
 
     /* what the engine did */
     unsigned accesses;
@@ -153,9 +169,9 @@ static uint32_t fake_config_read(void *opaque, uint32_t offset, unsigned size)
     CHECK(size == 1 || size == 2 || size == 4, "config read size %u", size);
     CHECK(offset % size == 0, "unaligned config read 0x%x/%u", offset, size);
     switch (offset) {
-    case PCI_VENDOR_ID:
-        CHECK(size == 2, "vendor ID read of size %u", size);
-        healthy = AMD_RESET_VENDOR_ID;
+    case PCI_CLASS_REVISION:
+        CHECK(size == 4, "class code read of size %u", size);
+        healthy = 0x03000000;
         break;
     case PCI_COMMAND:
         CHECK(size == 2, "command read of size %u", size);
@@ -169,7 +185,7 @@ static uint32_t fake_config_read(void *opaque, uint32_t offset, unsigned size)
         g->cmd_read = true;
         g->cmd_on_entry = v;
     }
-    if (offset == PCI_VENDOR_ID && v == 0xffff && g->config_reset) {
+    if (offset == PCI_CLASS_REVISION && v == ALL_ONES && g->config_reset) {
         g->gone_after_reset = true;
     }
     return v;
@@ -184,14 +200,14 @@ static void fake_config_write(void *opaque, uint32_t offset, uint32_t value,
     switch (offset) {
     case PCI_COMMAND:
         CHECK(size == 2, "command write of size %u", size);
-        CHECK(g->cmd_read, "command written before it was read");
-        CHECK(!g->cmd_written || value == g->cmd_on_entry ||
-              value == PCI_COMMAND_MEMORY, "command write 0x%x", value);
+        CHECK(value == 0 || value == PCI_COMMAND_MEMORY,
+              "command write 0x%x", value);
         g->command = value;
         g->cmd_written = true;
         g->last_cmd_written = value;
         break;
     case AMD_PCI_CONFIG_RESET:
+        CHECK(!g->baco, "config reset during BACO");
         CHECK(size == 4 && value == AMD_PCI_CONFIG_RESET_MAGIC,
               "config reset write 0x%x/%u", value, size);
         CHECK(!g->config_reset, "second config reset");
@@ -208,6 +224,11 @@ static void check_mmio(FakeGPU *g, uint32_t offset)
 {
     CHECK(g->command & PCI_COMMAND_MEMORY,
           "BAR5 access at 0x%x with memory decode off", offset);
+    if (g->baco) {
+        CHECK(offset < AMD_MMIO_BAR_SIZE && offset % 4 == 0,
+              "BAR5 access at 0x%x", offset);
+        return;
+    }
     CHECK(offset == mmSMC_IND_INDEX_0 || offset == mmSMC_IND_DATA_0 ||
           offset == mmCONFIG_MEMSIZE, "BAR5 access at 0x%x", offset);
 }
@@ -218,6 +239,12 @@ static uint32_t fake_mmio_read(void *opaque, uint32_t offset)
 
     access_cost(g);
     check_mmio(g, offset);
+    if (g->baco && offset != mmSMC_IND_DATA_0) {
+        uint32_t last = GPOINTER_TO_UINT(g_hash_table_lookup(
+                            g->mmio, GUINT_TO_POINTER(offset)));
+
+        return fuzz_value(g, last, last);
+    }
     switch (offset) {
     case mmSMC_IND_DATA_0:
         return fuzz_value(g, smc_healthy(g, g->smc_index),
@@ -237,6 +264,12 @@ static void fake_mmio_write(void *opaque, uint32_t offset, uint32_t value)
 
     access_cost(g);
     check_mmio(g, offset);
+    if (g->baco && offset != mmSMC_IND_INDEX_0 &&
+        offset != mmSMC_IND_DATA_0) {
+        g_hash_table_insert(g->mmio, GUINT_TO_POINTER(offset),
+                            GUINT_TO_POINTER(value));
+        return;
+    }
     switch (offset) {
     case mmSMC_IND_INDEX_0:
         g->smc_index = value;
@@ -283,18 +316,40 @@ static const AMDResetOps fake_ops = {
     .sleep_us = fake_sleep_us,
 };
 
+/* The VBIOS parser: the input is the ROM image */
+static int fuzz_vbios(const uint8_t *data, size_t size)
+{
+    /* an exact-size copy, so that ASan sees any read past the image */
+    g_autofree uint8_t *rom = g_memdup2(data, size);
+    AMDPPTableFormat format;
+
+    for (format = AMD_PPTABLE_V0; format <= AMD_PPTABLE_V1; format++) {
+        const char *why = NULL;
+        AMDVbiosCap cap = amd_vbios_baco_cap(size ? rom : NULL, size, format,
+                                             &why);
+
+        CHECK(cap == AMD_VBIOS_CAP_UNKNOWN || cap == AMD_VBIOS_CAP_ABSENT ||
+              cap == AMD_VBIOS_CAP_PRESENT, "cap %d", (int)cap);
+        CHECK(why != NULL, "no reason for cap %d", (int)cap);
+    }
+    return 0;
+}
+
+static const uint16_t baco_devices[] = { 0x692b, 0x7300, 0x67df, 0x692b };
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     FakeGPU g = { .data = data, .size = size, .now_ns = 1000000000 };
     AMDResetFamily family = {
         .name = "fuzz",
-        .method = AMD_RESET_METHOD_CONFIG_SMC,
+        .methods = { AMD_RESET_METHOD_CONFIG },
     };
     AMDResetDevice dev = {
         .ops = &fake_ops,
         .opaque = &g,
         .name = "fuzz",
         .family = &family,
+        .method = AMD_RESET_METHOD_CONFIG,
     };
     uint8_t b0 = 0, b1 = 0;
     int64_t start, elapsed_ns, slack_ns, budget_ns;
@@ -302,6 +357,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     AMDResetResult result;
 
     next_byte(&g, &b0);
+    if ((b0 >> 6) == 3) {
+        return fuzz_vbios(data + g.pos, size - g.pos);
+    }
     next_byte(&g, &b1);
     dev.kernel_reset = b0 & 1;
     family.settle_us = settle_table[(b0 >> 1) & 3];
@@ -310,9 +368,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* the state vfio_pci_pre_reset() leaves: decode off */
     g.command = 0;
     g.smc = g_hash_table_new(g_direct_hash, g_direct_equal);
+    g.mmio = g_hash_table_new(g_direct_hash, g_direct_equal);
+
+    if ((b0 >> 6) == 2) {
+        const AMDResetDeviceId *id =
+            amd_reset_lookup(AMD_RESET_VENDOR_ID,
+                             baco_devices[(b0 >> 1) & 3]);
+
+        CHECK(id && id->family->baco, "no BACO family");
+        g.baco = true;
+        family = *id->family;
+        dev.method = AMD_RESET_METHOD_BACO;
+    }
 
     start = g.now_ns;
-    result = amd_reset_run(&dev);
+    result = amd_reset_run(&dev, NULL);
     elapsed_ns = g.now_ns - start;
 
     /* a known value: amd_reset_result_str() asserts on any other */
@@ -320,6 +390,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
           result == AMD_RESET_NO_SMC || result == AMD_RESET_TIMEOUT ||
           result == AMD_RESET_GONE, "result %d", (int)result);
     CHECK(amd_reset_result_str(result) != NULL, "no string for %d", result);
+    CHECK(!dev.kernel_reset || result == AMD_RESET_SKIPPED,
+          "kernel reset available but result %d", result);
+    /* decode off at the end, as a real reset leaves it */
+    CHECK(!g.cmd_written || g.last_cmd_written == 0,
+          "command left at 0x%x", g.last_cmd_written);
+
+    if (g.baco) {
+        /*
+         * The whole cycle is bounded; a deadline can be overshot by one
+         * poll and one oversleep per phase, the gap's oversleep, and the
+         * latency of every access.
+         */
+        budget_ns = ((int64_t)family.baco_total_us +
+                     4 * (family.baco_poll_us + MAX_OVERSLEEP_US)) * 1000 +
+                    (int64_t)g.accesses * g.latency_us * 1000;
+        CHECK(elapsed_ns <= budget_ns,
+              "BACO took %" PRId64 " ns, budget %" PRId64 " ns, %u accesses",
+              elapsed_ns, budget_ns, g.accesses);
+        CHECK(result != AMD_RESET_NO_SMC, "NO_SMC from BACO");
+        goto out;
+    }
 
     /* the deadline */
     slack_ns = 2 * (int64_t)(AMD_RESET_POLL_US + MAX_OVERSLEEP_US) * 1000 +
@@ -349,7 +440,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     case AMD_RESET_GONE:
         CHECK(!g.config_reset || g.gone_after_reset,
-              "GONE after a config reset without an all-ones vendor ID");
+              "GONE after a config reset without an all-ones class code");
         break;
     case AMD_RESET_DONE:
     case AMD_RESET_TIMEOUT:
@@ -361,16 +452,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
               amd_reset_result_str(result), g.smc_stop_bits);
         break;
     }
-    CHECK(!dev.kernel_reset || result == AMD_RESET_SKIPPED,
-          "kernel reset available but result %d", result);
 
-    /* the command register ends as found on entry */
-    if (g.cmd_written) {
-        CHECK(g.last_cmd_written == g.cmd_on_entry,
-              "command left at 0x%x, was 0x%x", g.last_cmd_written,
-              g.cmd_on_entry);
-    }
-
+out:
     g_hash_table_destroy(g.smc);
+    g_hash_table_destroy(g.mmio);
     return 0;
 }
