@@ -254,8 +254,8 @@ const char *amd_reset_method_str(AMDResetMethod method);
  * true if every step ran; on a WAIT that does not end before
  * min(now + @wait_us, @deadline_ns), false with *@failed_step set to its
  * 0-based row in the table as amdgpu writes it, where each write of the
- * SMC index register is a row of its own.  A WAIT that reads all-ones while the device is gone
- * sets *@gone.
+ * SMC index register is a row of its own.  A WAIT that reads all-ones
+ * while the device is gone sets *@gone.
  */
 bool amd_reset_run_table(const AMDResetDevice *dev, const AMDRegTable *table,
                          uint32_t wait_us, uint32_t poll_us,
