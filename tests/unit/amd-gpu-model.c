@@ -273,6 +273,10 @@ struct AMDGPUModel {
     size_t track_write;
     uint32_t baco_ctrl;             /* stored BACO_CNTL bits */
     BacoState baco_state;
+    int64_t baco_changed_ns;        /* last control write or transition */
+    int64_t status_delay_ns;        /* before the chip's status answers */
+    int64_t spll_request_ns;        /* SPLL change requested */
+    int64_t self_clear_ns[2];       /* Polaris's bit 4 set */
     unsigned baco_entries;
     unsigned baco_cycles;
 
@@ -448,9 +452,25 @@ static uint32_t smc_storage(AMDGPUModel *m, uint32_t ix)
     return m->storage_fill;
 }
 
+/* The status the chip was asked for at @since is there */
+static bool model_settled(AMDGPUModel *m, int64_t since)
+{
+    return model_now(m) - since >= m->status_delay_ns;
+}
+
+static int polaris_self_clear(AMDGPUModel *m, uint32_t ix)
+{
+    if (m->chip != AMD_GPU_MODEL_CHIP_POLARIS) {
+        return -1;
+    }
+    return ix == IX_POLARIS_SELF_CLEAR_A ? 0 :
+           ix == IX_POLARIS_SELF_CLEAR_B ? 1 : -1;
+}
+
 static uint32_t smc_get(AMDGPUModel *m, uint32_t ix)
 {
     uint32_t value;
+    int sc;
 
     switch (ix) {
     case ixSMC_SYSCON_RESET_CNTL:
@@ -466,12 +486,13 @@ static uint32_t smc_get(AMDGPUModel *m, uint32_t ix)
     case IX_CG_SPLL_STATUS:
         /* the SPLL acknowledges a pending change request (5.3) */
         return smc_storage(m, IX_CG_SPLL_FUNC_CNTL_2) &
-               (SPLL_BYPASS_CHG | SPLL_CTLREQ_CHG) ? SPLL_CHG_STATUS : 0;
+               (SPLL_BYPASS_CHG | SPLL_CTLREQ_CHG) &&
+               model_settled(m, m->spll_request_ns) ? SPLL_CHG_STATUS : 0;
     default:
         value = smc_storage(m, ix);
-        if (m->chip == AMD_GPU_MODEL_CHIP_POLARIS &&
-            (ix == IX_POLARIS_SELF_CLEAR_A || ix == IX_POLARIS_SELF_CLEAR_B)) {
-            /* Polaris 5.4 steps 5-6 and 8-9: done as soon as asked */
+        sc = polaris_self_clear(m, ix);
+        if (sc >= 0 && model_settled(m, m->self_clear_ns[sc])) {
+            /* Polaris 5.4 steps 5-6 and 8-9: done once the chip is */
             value &= ~POLARIS_SELF_CLEAR;
         }
         return value;
@@ -480,6 +501,8 @@ static uint32_t smc_get(AMDGPUModel *m, uint32_t ix)
 
 static void smc_set(AMDGPUModel *m, uint32_t ix, uint32_t value)
 {
+    int sc;
+
     switch (ix) {
     case ixSMC_SYSCON_RESET_CNTL:
         m->smc_reset_cntl = value;
@@ -500,9 +523,14 @@ static void smc_set(AMDGPUModel *m, uint32_t ix, uint32_t value)
         m->rcu_misc = value;
         break;
     default:
-        if (m->chip == AMD_GPU_MODEL_CHIP_POLARIS &&
-            (ix == IX_POLARIS_SELF_CLEAR_A || ix == IX_POLARIS_SELF_CLEAR_B)) {
-            value &= ~POLARIS_SELF_CLEAR;
+        sc = polaris_self_clear(m, ix);
+        if (sc >= 0 && (value & POLARIS_SELF_CLEAR)) {
+            m->self_clear_ns[sc] = model_now(m);
+        }
+        if (ix == IX_CG_SPLL_FUNC_CNTL_2 &&
+            !(smc_storage(m, ix) & (SPLL_BYPASS_CHG | SPLL_CTLREQ_CHG)) &&
+            (value & (SPLL_BYPASS_CHG | SPLL_CTLREQ_CHG))) {
+            m->spll_request_ns = model_now(m);
         }
         g_hash_table_insert(m->smc_other, GUINT_TO_POINTER(ix),
                             GUINT_TO_POINTER(value));
@@ -573,6 +601,7 @@ static uint32_t baco_read(AMDGPUModel *m)
 static void baco_power_down(AMDGPUModel *m)
 {
     m->baco_state = BACO_STATE_DOWN;
+    m->baco_changed_ns = model_now(m);
     m->baco_entries++;
     baco_track_reset(m);
     m->smc_reset_cntl |= SMC_SYSCON_RESET_CNTL__rst_reg_MASK;
@@ -584,14 +613,19 @@ static void baco_power_down(AMDGPUModel *m)
     m->resets_since_power = 0;
 }
 
-/* After a write of BACO_CNTL: move as far as the control bits allow */
+/*
+ * After a write or before a read of BACO_CNTL: move as far as the control
+ * bits allow, one state per status delay
+ */
 static void baco_update(AMDGPUModel *m)
 {
     uint32_t c = m->baco_ctrl;
     uint32_t enter = BACO_EN | BACO_BCLK_OFF | BACO_POWER_OFF |
                      (model_is_vi(m) ? BACO_BIF_SCLK_SWITCH : 0);
+    BacoState state;
 
-    for (;;) {
+    for (state = m->baco_state; model_settled(m, m->baco_changed_ns);
+         state = m->baco_state) {
         switch (m->baco_state) {
         case BACO_STATE_POWERED:
             /* 5.6: the enter table, after the chip's own tables */
@@ -632,6 +666,9 @@ static void baco_update(AMDGPUModel *m)
             m->baco_state = BACO_STATE_POWERED;
             m->baco_cycles++;
             break;
+        }
+        if (m->status_delay_ns && m->baco_state != state) {
+            m->baco_changed_ns = model_now(m);
         }
     }
 }
@@ -764,6 +801,9 @@ static uint32_t do_mmio_read(AMDGPUModel *m, uint32_t offset)
     if (model_dead(m) || !model_decodes_mmio(m)) {
         value = ALL_ONES;
     } else {
+        if (offset == R_BACO_CNTL) {
+            baco_update(m);
+        }
         value = mmio_get(m, offset);
     }
     model_log(m, AMD_GPU_MODEL_MMIO_READ, offset, 4, value);
@@ -793,6 +833,7 @@ static void do_mmio_write(AMDGPUModel *m, uint32_t offset, uint32_t value)
         break;
     case R_BACO_CNTL:
         m->baco_ctrl = value & baco_ctrl_mask(m);
+        m->baco_changed_ns = model_now(m);
         break;
     default:
         if (is_scratch(offset)) {
@@ -1055,6 +1096,7 @@ bool amd_gpu_model_in_baco(AMDGPUModel *m)
 {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
+    baco_update(m);
     return baco_read(m) & BACO_MODE;
 }
 
@@ -1290,6 +1332,13 @@ void amd_gpu_model_set_all_ones_after(AMDGPUModel *m, unsigned accesses)
     m->fall_off_armed = accesses > 0;
     m->fall_off_left = accesses;
     m->fell_off = false;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_status_delay_ns(AMDGPUModel *m, int64_t delay_ns)
+{
+    g_mutex_lock(&m->lock);
+    m->status_delay_ns = delay_ns;
     g_mutex_unlock(&m->lock);
 }
 

@@ -133,8 +133,9 @@ bool amd_gpu_model_config_access(AMDGPUModel *m, uint32_t offset,
  * ones: CG_SPLL_STATUS (ix 0xc050015c) reads SPLL_CHG_STATUS (0x2) set
  * while CG_SPLL_FUNC_CNTL_2 (ix 0xc0500144) requests a change
  * (SPLL_BYPASS_CHG 0x400000 or SPLL_CTLREQ_CHG 0x800000), and on Polaris
- * bit 4 of ix 0xc05002b0 and 0xc050032c clears itself as soon as it is
- * written.  Every other address is plain storage.
+ * bit 4 of ix 0xc05002b0 and 0xc050032c reads back clear once it is
+ * written (both after the status delay, set_status_delay_ns()).  Every
+ * other address is plain storage.
  *
  * BACO_CNTL: bits 6 (BACO_MODE), 8 (RCU_BIF_CONFIG_DONE), 9 (PWRGOOD_BF)
  * and 10-12 (PWRGOOD_GPIO/MEM/DVO) are status; bits 0-5, 7 and 16-18 are
@@ -264,6 +265,15 @@ void amd_gpu_model_set_baco_never_exits(AMDGPUModel *m, bool on);
  * 0 disarms it (and brings the chip back if it fell off).
  */
 void amd_gpu_model_set_all_ones_after(AMDGPUModel *m, unsigned accesses);
+
+/*
+ * A slow chip: what the chip reports as done (BACO_MODE and the PWRGOOD
+ * and RCU_BIF_CONFIG_DONE bits, one state change of BACO_CNTL per delay,
+ * the SPLL acknowledge, Polaris's self-clearing bits) shows @delay_ns after
+ * the write that asked for it, on the model's clock.  0 (the default):
+ * at once.
+ */
+void amd_gpu_model_set_status_delay_ns(AMDGPUModel *m, int64_t delay_ns);
 
 /*
  * "The config reset wears out" (the reported W7100 symptom): after

@@ -276,9 +276,9 @@ static char *format_table(const AMDGPUModelAccess *table, size_t len)
 }
 
 /*
- * Compare the log from @start on with @table.  Entry by entry, so that a
- * failure names the first step that differs; then as text, so that the
- * whole difference is printed.
+ * Compare the log from @start on with @table, entry by entry, so that a
+ * failure names the first step that differs, with the entries before it
+ * for context.
  */
 static void assert_log_tail(TestEnv *env, size_t start,
                             const AMDGPUModelAccess *table, size_t len)
@@ -292,18 +292,24 @@ static void assert_log_tail(TestEnv *env, size_t start,
         g_autofree char *got = amd_gpu_model_access_format(&e);
 
         if (strcmp(want, got)) {
-            g_test_message("log entry %zu (expected entry %zu): got \"%s\", "
-                           "expected \"%s\"", start + i, i, got, want);
-            break;
-        }
-    }
-    {
-        g_autofree char *expected = format_table(table, len);
-        g_autofree char *actual = amd_gpu_model_log_format(env->model, start,
-                                                           SIZE_MAX);
+            g_autofree char *before = amd_gpu_model_log_format(
+                env->model, start + i - MIN(i, 3), MIN(i, 3));
 
-        g_assert_cmpstr(actual, ==, expected);
+            g_test_message("log entry %zu (expected entry %zu) differs; "
+                           "before it:", start + i, i);
+            g_test_message("%s", before);
+        }
+        g_assert_cmpstr(got, ==, want);
     }
+    if (n - start != len) {
+        g_autofree char *rest = amd_gpu_model_log_format(env->model,
+                                                         start + i, 8);
+
+        g_test_message("%zu log entries from %zu, expected %zu; next:",
+                       n - start, start, len);
+        g_test_message("%s", rest);
+    }
+    g_assert_cmpuint(n - start, ==, len);
 }
 
 /*
@@ -1558,6 +1564,35 @@ static void test_baco_registers(const void *opaque)
 }
 
 /*
+ * A slow chip: every status the tables wait for (SPLL acknowledge,
+ * Polaris's self-clearing bits, BACO_MODE, PWRGOOD_BF, PWRGOOD_GPIO/MEM/
+ * DVO, RCU_BIF_CONFIG_DONE, BACO_MODE clear) comes 3 ms after the write
+ * that asks for it.  Each of the seven WAITs of a chip's sequence polls
+ * three times, 1 ms apart, and the reset ends power-on clean: a WAIT that
+ * did not really wait would leave the chip behind.
+ */
+static void test_baco_slow_chip(const void *opaque)
+{
+    const BacoCase *c = opaque;
+    TestEnv *env = env_new(c->device);
+    AMDResetReport report;
+
+    amd_gpu_model_set_status_delay_ns(env->model, 3 * MS);
+    env_guest_ran(env, 0);
+    env->dev.method = AMD_RESET_METHOD_BACO;
+
+    g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_DONE);
+    g_assert_cmpuint(log_count_kind(env, 0, AMD_GPU_MODEL_SLEEP, -1), ==,
+                     7 * 3 + 1 + (c->delay_us ? 4 : 0));
+    g_assert_cmpint(env->now_ns - START_NS, ==,
+                    (AMD_BACO_GAP_US + 7 * 3 * AMD_BACO_POLL_US +
+                     c->delay_us) * 1000);
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(env->model), ==, 1);
+    assert_power_on_clean(env);
+    env_free(env);
+}
+
+/*
  * Each chip enters BACO only after its own tables: another chip's
  * sequence leaves it powered, enter_baco times out at its last step
  * (wait for BACO_MODE) and the exit still runs.
@@ -1699,10 +1734,10 @@ static void test_baco_never_enters(void)
 static const AMDGPUModelAccess seq_baco_resume[] = {
     CFG_R(0x08, 4, 0x03000000),
     CFG_W(0x04, 2, 0x0002),
-    MMIO_R(0x5394, 0x00040051),         /* BACO_MODE set: in BACO */
+    MMIO_R(0x5394, 0x00040251),         /* BACO_MODE: in BACO; power */
     SLEEP(20000),
-    MMIO_R(0x5394, 0x00040051),         /* 5.7 #1 */
-    MMIO_W(0x5394, 0x00040051),         /* #1 BACO_RESET_EN := 1: power */
+    MMIO_R(0x5394, 0x00040251),         /* 5.7 #1 */
+    MMIO_W(0x5394, 0x00040251),         /* #1 BACO_RESET_EN := 1 */
     MMIO_R(0x5394, 0x00040251),         /* #2 */
     MMIO_W(0x5394, 0x00040251),         /* #2 BACO_BCLK_OFF := 0 */
     MMIO_R(0x5394, 0x00040251),         /* #3 */
@@ -1763,10 +1798,9 @@ static void test_baco_never_exits(void)
     g_assert_false(amd_gpu_model_driver_loaded(env->model));
     assert_scratch(env, scratch, 0);
 
-    /* the power is back: the next reset only exits */
+    /* the power is back (PWRGOOD_BF at once): the next reset only exits */
     amd_gpu_model_set_baco_never_exits(env->model, false);
     amd_gpu_model_log_clear(env->model);
-    env->now_ns = START_NS;
     g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_DONE);
     assert_log_tail(env, 0, seq_baco_resume, ARRAY_SIZE(seq_baco_resume));
     g_assert_cmpuint(amd_gpu_model_baco_entries(env->model), ==, 1);
@@ -3090,6 +3124,8 @@ int main(int argc, char **argv)
                  &baco_cases[i], test_baco_sequence);
         add_case("/vfio/amd-reset/baco/registers/%s", baco_names[i],
                  &baco_cases[i], test_baco_registers);
+        add_case("/vfio/amd-reset/baco/slow-chip/%s", baco_names[i],
+                 &baco_cases[i], test_baco_slow_chip);
     }
     for (i = 0; i < ARRAY_SIZE(cross_cases); i++) {
         add_case("/vfio/amd-reset/baco/own-tables/%s", cross_names[i],
