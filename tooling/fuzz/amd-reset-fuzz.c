@@ -1,50 +1,60 @@
 /*
- * libFuzzer target for the AMD GPU reset engine (hw/vfio/amd-reset.c and
- * the tables of hw/vfio/amd-reset-ids.c)
+ * libFuzzer target for the AMD GPU reset engine (hw/vfio/amd-reset.c, with
+ * the families and tables of hw/vfio/amd-reset-ids.c)
  *
- * Byte 0 bits 6-7 choose what is fuzzed:
+ * What is fuzzed is chosen by the top two bits of the first byte:
  *
- * 0, 1: the config reset.  The engine runs against a fake GPU whose
- * register reads, sleeps and access latency are chosen by the fuzz input,
- * on a fake clock that only moves when the engine sleeps or touches the
- * device.  Whatever the device answers, the engine must:
+ *  0  the config reset + SMC reset;
+ *  1  BACO with the real tables of Tonga, Fiji or Polaris;
+ *  2  the config reset of a BACO-capable chip with the BACO fallback;
+ *  3  the VBIOS parser: the rest of the input is the ROM image, parsed in
+ *     both PowerPlay table formats and compared with a reference parser
+ *     written here from the rules (amd-baco-facts.md section 8).
  *
- *  - return one of the AMDResetResult values;
- *  - finish within the family deadline: fake time from entry to return is
- *    at most settle_us + ready_timeout_us + a small slack (two oversleeps
- *    and the latency of the accesses outside the poll loop);
- *  - make a bounded number of accesses (one poll per POLL_US at least);
- *  - touch only the registers it is meant to: config class code,
- *    PCI_COMMAND and the 0x7c trigger (with the magic), BAR5 SMC
- *    index/data and CONFIG_MEMSIZE, and BAR5 only while it has enabled
- *    memory decode;
- *  - never write the config reset trigger when it reports NO_SMC, or GONE
- *    before the trigger (a GONE after it needs an all-ones class code read
- *    after it), and touch nothing at all when it reports SKIPPED;
- *  - leave the command register cleared;
- *  - after a DONE or TIMEOUT, put the SMC in reset and stop its clock.
+ * In modes 0-2 the engine runs against a fake GPU whose register reads,
+ * sleeps and access latency are chosen by the fuzz input, on a fake clock
+ * that only moves when the engine sleeps or touches the device.  Whatever
+ * the device answers, the engine must:
  *
- * 2: BACO, with the tables of Tonga, Fiji or Polaris (byte 0 bits 1-2):
- * the same fake GPU answers every read from the input (a healthy read
- * returns what was last written), and the engine must end within the
- * family's whole-cycle bound plus slack, touch only 4-byte aligned BAR5
- * offsets inside the register aperture with decode on, and leave the
- * command register cleared.
- *
- * 3: the VBIOS parser, with the rest of the input as the ROM image, in
- * both PowerPlay table formats: a known result and a reason, never a
- * read outside the image.
+ *  - return one of the AMDResetResult values, SKIPPED exactly when the
+ *    kernel can reset the device, and then without touching it;
+ *  - finish within the family's deadlines: the config reset within
+ *    settle_us + ready_timeout_us, BACO within baco_total_us, plus a slack
+ *    for one oversleep per wait and the latency of the accesses;
+ *  - make a bounded number of accesses (one poll per poll interval);
+ *  - touch config space only at 0x08 (4-byte presence read), the command
+ *    register (2-byte writes: memory decode on, then 0 last) and the 0x7c
+ *    trigger (with the magic, once, never in BACO mode); BAR5 only while
+ *    memory decode is on, with aligned offsets inside the aperture, and in
+ *    the config reset only at the SMC index/data pair and CONFIG_MEMSIZE;
+ *  - check presence (read 0x08) only right after an all-ones BAR5 read,
+ *    except at the start; report GONE only after an all-ones read of 0x08
+ *    (or of the SMC registers, before the config reset), and touch
+ *    config space and BAR5 no more after that, but for the final command
+ *    write;
+ *  - never write the config reset trigger when it reports NO_SMC; after a
+ *    config reset that is DONE or TIMEOUT without BACO, stop the SMC;
+ *  - after BACO, not stop the SMC (the power cycle did), and report DONE
+ *    only if it saw BACO_CNTL.BACO_MODE set and then clear; a TIMEOUT
+ *    names a table and a step;
+ *  - in the VBIOS parser: give one of the three answers, a reason with
+ *    UNKNOWN, and the reference parser's answer.
  *
  * ASan and UBSan watch the rest.
  *
- * Input for 0-2: byte 0 selects kernel_reset (bit 0), settle_us (bits
- * 1-2) and ready_timeout_us (bits 3-5); byte 1 bits 0-3 are the latency
- * of every access in us.  Then each register read takes one byte: < 0x40 the value
- * a healthy GPU would give, < 0x80 all-ones, < 0xc0 zero, otherwise the
- * next four bytes (little endian).  Each sleep takes one byte, the
- * oversleep in us.  Once the input is used up, reads give the healthy
- * value except CONFIG_MEMSIZE, which stays all-ones (a stuck chip), and
- * sleeps are exact.
+ * Input, modes 0-2: byte 0 bit 0 is kernel_reset; mode 0 and 2: bits 1-2
+ * select settle_us, bits 3-5 ready_timeout_us; mode 1: bits 1-2 the family,
+ * bits 3-5 a set of BACO timings.  Byte 1 bits 0-3 are the latency of
+ * every access in us; mode 2: bits 4-5 the family, bits 6-7 the timings.
+ * Then each register read takes one byte: < 0x40 the value a healthy GPU
+ * would give, < 0x80 all-ones, < 0xc0 zero, otherwise the next four bytes
+ * (little endian).  Each sleep takes one byte, the oversleep in us.  Once
+ * the input is used up, reads give the healthy value, except
+ * CONFIG_MEMSIZE, which stays all-ones (a stuck chip), and sleeps are
+ * exact.  The healthy BACO chip keeps what is written and answers the
+ * waits of the tables: BACO_MODE follows BACO_POWER_OFF, the PWRGOOD bits
+ * and RCU_BIF_CONFIG_DONE its inverse, the SPLL acknowledges change
+ * requests, Polaris's bit 4 clears itself.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -56,24 +66,56 @@
 #define ALL_ONES            0xffffffffU
 #define MAX_OVERSLEEP_US    255
 #define MAX_LATENCY_US      15
-/* accesses outside the poll loop: the sequence has about 25 */
-#define MAX_OTHER_ACCESSES  64
+/* accesses outside the poll loops: the longest BACO sequence has ~160 */
+#define MAX_OTHER_ACCESSES  400
+
+#define MODE_CONFIG         0
+#define MODE_BACO           1
+#define MODE_FALLBACK       2
+#define MODE_VBIOS          3
 
 static const uint32_t settle_table[] = { 0, 1, AMD_RESET_SETTLE_US, 1000 };
 static const uint32_t timeout_table[] = {
     0, 1, 10, 100, 1000, 10000, AMD_RESET_READY_TIMEOUT_US, 25000,
 };
+static const uint16_t family_devices[] = { 0x692b, 0x7300, 0x67df, 0x67ef };
+
+/* BACO timings: wait, total, gap, poll (us); 0 keeps the family's */
+typedef struct BacoTiming {
+    uint32_t wait_us, total_us, gap_us, poll_us;
+} BacoTiming;
+
+static const BacoTiming baco_timings[] = {
+    { 0, 0, 0, 0 },                                 /* the family's */
+    { 1000, 0, 0, 0 },
+    { 300000, 0, 0, 0 },
+    { 1, 0, 0, 0 },
+    { 10000, 50000, 20000, 1000 },
+    { 5000, 30000, 1, 100 },
+    { 100000, 500000, 20000, 10000 },
+    { 499999, 500000, 20000, 1000 },
+};
+
+/* BACO_CNTL and the registers the healthy chip gives a meaning */
+#define R_BACO_CNTL         0x5394
+#define   BACO_POWER_OFF        0x8
+#define   BACO_MODE             0x40
+#define   BACO_STATUS_POWERED   0x1f00      /* PWRGOOD_*, CONFIG_DONE */
+#define IX_SPLL_FUNC_CNTL_2 0xc0500144
+#define IX_SPLL_STATUS      0xc050015c
+#define IX_SELF_CLEAR_A     0xc05002b0
+#define IX_SELF_CLEAR_B     0xc050032c
 
 typedef struct FakeGPU {
     const uint8_t *data;
     size_t size;
     size_t pos;
+    int mode;
 
     int64_t now_ns;
     uint32_t latency_us;
 
     /* device state, as a healthy GPU would keep it */
-    bool baco;
     uint16_t command;
     uint32_t smc_index;
     GHashTable *smc;
@@ -82,13 +124,18 @@ typedef struct FakeGPU {
     /* what the engine did */
     unsigned accesses;
     unsigned polls;
-    bool cmd_read;
-    uint16_t cmd_on_entry;
-    bool cmd_written;
+    unsigned class_reads;
+    bool last_mmio_all_ones;        /* the last BAR5 read */
+    bool mmio_all_ones;             /* any BAR5 read */
+    bool gone_seen;                 /* 0x08 read all-ones */
+    unsigned mmio_after_gone;
+    unsigned cmd_writes;
     uint16_t last_cmd_written;
     bool config_reset;
-    bool gone_after_reset;          /* vendor read all-ones after trigger */
     unsigned smc_stop_bits;         /* 1: rst_reg set, 2: ck_disable set */
+    bool baco_started;              /* BACO_CNTL touched */
+    bool baco_mode_seen;            /* BACO_CNTL read with BACO_MODE */
+    bool baco_out_seen;             /* ... and without it, afterwards */
 } FakeGPU;
 
 #define CHECK(cond, ...) do { \
@@ -143,50 +190,66 @@ static uint32_t fuzz_value(FakeGPU *g, uint32_t healthy, uint32_t exhausted)
     return v;
 }
 
-static uint32_t smc_healthy(FakeGPU *g, uint32_t ix)
+static uint32_t table_get(GHashTable *t, uint32_t key, uint32_t dflt)
 {
     gpointer v;
 
-    if (g_hash_table_lookup_extended(g->smc, GUINT_TO_POINTER(ix), NULL,
-                                     &v)) {
+    if (g_hash_table_lookup_extended(t, GUINT_TO_POINTER(key), NULL, &v)) {
         return GPOINTER_TO_UINT(v);
     }
+    return dflt;
+}
+
+static uint32_t smc_healthy(FakeGPU *g, uint32_t ix)
+{
     switch (ix) {
     case ixSMC_PC_C:
-        return 0x20400;
+        return table_get(g->smc, ix, 0x20400);
+    case IX_SPLL_STATUS:
+        return table_get(g->smc, IX_SPLL_FUNC_CNTL_2, 0) & 0xc00000 ? 0x2 : 0;
+    case IX_SELF_CLEAR_A:
+    case IX_SELF_CLEAR_B:
+        return table_get(g->smc, ix, 0) & ~0x10;
     default:
-        return 0;
+        return table_get(g->smc, ix, 0);
+    }
+}
+
+static uint32_t mmio_healthy(FakeGPU *g, uint32_t offset)
+{
+    uint32_t v;
+
+    switch (offset) {
+    case mmSMC_IND_INDEX_0:
+        return g->smc_index;
+    case mmSMC_IND_DATA_0:
+        return smc_healthy(g, g->smc_index);
+    case mmCONFIG_MEMSIZE:
+        return 0x2000;
+    case R_BACO_CNTL:
+        v = table_get(g->mmio, offset, 0x84) & ~(BACO_MODE | 0x3f00);
+        return v | (v & BACO_POWER_OFF ? BACO_MODE : BACO_STATUS_POWERED);
+    default:
+        return table_get(g->mmio, offset, 0);
     }
 }
 
 static uint32_t fake_config_read(void *opaque, uint32_t offset, unsigned size)
 {
     FakeGPU *g = opaque;
-    uint32_t mask = size == 4 ? ALL_ONES : (1U << (size * 8)) - 1;
-    uint32_t healthy, v;
+    uint32_t v;
 
     access_cost(g);
-    CHECK(size == 1 || size == 2 || size == 4, "config read size %u", size);
-    CHECK(offset % size == 0, "unaligned config read 0x%x/%u", offset, size);
-    switch (offset) {
-    case PCI_CLASS_REVISION:
-        CHECK(size == 4, "class code read of size %u", size);
-        healthy = 0x03000000;
-        break;
-    case PCI_COMMAND:
-        CHECK(size == 2, "command read of size %u", size);
-        healthy = g->command;
-        break;
-    default:
-        CHECK(false, "config read at 0x%x", offset);
-    }
-    v = fuzz_value(g, healthy, healthy) & mask;
-    if (offset == PCI_COMMAND && !g->cmd_read) {
-        g->cmd_read = true;
-        g->cmd_on_entry = v;
-    }
-    if (offset == PCI_CLASS_REVISION && v == ALL_ONES && g->config_reset) {
-        g->gone_after_reset = true;
+    CHECK(offset == PCI_CLASS_REVISION && size == 4,
+          "config read at 0x%x/%u", offset, size);
+    CHECK(g->class_reads == 0 || g->last_mmio_all_ones,
+          "presence check without an all-ones read before it");
+    CHECK(!g->gone_seen, "config read after the device was found gone");
+    g->class_reads++;
+    g->last_mmio_all_ones = false;
+    v = fuzz_value(g, 0x03000000, 0x03000000);
+    if (v == ALL_ONES) {
+        g->gone_seen = true;
     }
     return v;
 }
@@ -200,19 +263,22 @@ static void fake_config_write(void *opaque, uint32_t offset, uint32_t value,
     switch (offset) {
     case PCI_COMMAND:
         CHECK(size == 2, "command write of size %u", size);
-        CHECK(value == 0 || value == PCI_COMMAND_MEMORY,
+        CHECK(value == PCI_COMMAND_MEMORY || value == 0,
               "command write 0x%x", value);
+        CHECK(g->cmd_writes > 0 || value == PCI_COMMAND_MEMORY,
+              "first command write 0x%x", value);
         g->command = value;
-        g->cmd_written = true;
+        g->cmd_writes++;
         g->last_cmd_written = value;
         break;
     case AMD_PCI_CONFIG_RESET:
-        CHECK(!g->baco, "config reset during BACO");
+        CHECK(g->mode != MODE_BACO, "config reset in BACO mode");
         CHECK(size == 4 && value == AMD_PCI_CONFIG_RESET_MAGIC,
               "config reset write 0x%x/%u", value, size);
         CHECK(!g->config_reset, "second config reset");
         CHECK(g->command == PCI_COMMAND_MEMORY,
               "config reset with command 0x%x", g->command);
+        CHECK(!g->gone_seen, "config reset after the device was gone");
         g->config_reset = true;
         break;
     default:
@@ -224,38 +290,52 @@ static void check_mmio(FakeGPU *g, uint32_t offset)
 {
     CHECK(g->command & PCI_COMMAND_MEMORY,
           "BAR5 access at 0x%x with memory decode off", offset);
-    if (g->baco) {
-        CHECK(offset < AMD_MMIO_BAR_SIZE && offset % 4 == 0,
-              "BAR5 access at 0x%x", offset);
-        return;
+    CHECK(offset % 4 == 0 && offset < AMD_MMIO_BAR_SIZE,
+          "BAR5 access at 0x%x", offset);
+    if (offset == R_BACO_CNTL && g->mode != MODE_CONFIG) {
+        g->baco_started = true;
     }
-    CHECK(offset == mmSMC_IND_INDEX_0 || offset == mmSMC_IND_DATA_0 ||
-          offset == mmCONFIG_MEMSIZE, "BAR5 access at 0x%x", offset);
+    if (!g->baco_started) {
+        /* the config reset, or the part of the fallback before BACO */
+        CHECK(offset == mmSMC_IND_INDEX_0 || offset == mmSMC_IND_DATA_0 ||
+              offset == mmCONFIG_MEMSIZE, "BAR5 access at 0x%x", offset);
+    }
+    if (g->gone_seen) {
+        g->mmio_after_gone++;
+    }
 }
 
 static uint32_t fake_mmio_read(void *opaque, uint32_t offset)
 {
     FakeGPU *g = opaque;
+    uint32_t healthy, v;
 
     access_cost(g);
     check_mmio(g, offset);
-    if (g->baco && offset != mmSMC_IND_DATA_0) {
-        uint32_t last = GPOINTER_TO_UINT(g_hash_table_lookup(
-                            g->mmio, GUINT_TO_POINTER(offset)));
-
-        return fuzz_value(g, last, last);
-    }
-    switch (offset) {
-    case mmSMC_IND_DATA_0:
-        return fuzz_value(g, smc_healthy(g, g->smc_index),
-                          smc_healthy(g, g->smc_index));
-    case mmCONFIG_MEMSIZE:
+    healthy = mmio_healthy(g, offset);
+    if (offset == mmCONFIG_MEMSIZE) {
         g->polls++;
         CHECK(g->config_reset, "CONFIG_MEMSIZE read before the reset");
-        return fuzz_value(g, 0x2000, ALL_ONES);
-    default:
-        return fuzz_value(g, g->smc_index, g->smc_index);
+        v = fuzz_value(g, healthy, ALL_ONES);
+    } else {
+        v = fuzz_value(g, healthy, healthy);
     }
+    /*
+     * All-ones from a device that is still there reads as BACO_MODE set,
+     * for the engine as for amdgpu: it may skip the enter, or end its
+     * wait for BACO_MODE.
+     */
+    if (offset == R_BACO_CNTL) {
+        if (v & BACO_MODE) {
+            g->baco_mode_seen = true;
+            g->baco_out_seen = false;
+        } else if (g->baco_mode_seen) {
+            g->baco_out_seen = true;
+        }
+    }
+    g->last_mmio_all_ones = v == ALL_ONES;
+    g->mmio_all_ones |= v == ALL_ONES;
+    return v;
 }
 
 static void fake_mmio_write(void *opaque, uint32_t offset, uint32_t value)
@@ -264,12 +344,6 @@ static void fake_mmio_write(void *opaque, uint32_t offset, uint32_t value)
 
     access_cost(g);
     check_mmio(g, offset);
-    if (g->baco && offset != mmSMC_IND_INDEX_0 &&
-        offset != mmSMC_IND_DATA_0) {
-        g_hash_table_insert(g->mmio, GUINT_TO_POINTER(offset),
-                            GUINT_TO_POINTER(value));
-        return;
-    }
     switch (offset) {
     case mmSMC_IND_INDEX_0:
         g->smc_index = value;
@@ -286,8 +360,13 @@ static void fake_mmio_write(void *opaque, uint32_t offset, uint32_t value)
             g->smc_stop_bits |= 2;
         }
         break;
-    default:
+    case mmCONFIG_MEMSIZE:
         CHECK(false, "write to CONFIG_MEMSIZE");
+        break;
+    default:
+        g_hash_table_insert(g->mmio, GUINT_TO_POINTER(offset),
+                            GUINT_TO_POINTER(value));
+        break;
     }
 }
 
@@ -316,26 +395,98 @@ static const AMDResetOps fake_ops = {
     .sleep_us = fake_sleep_us,
 };
 
-/* The VBIOS parser: the input is the ROM image */
-static int fuzz_vbios(const uint8_t *data, size_t size)
+/* Reference VBIOS parser, from the rules, for a differential check */
+static bool ref_get(const uint8_t *rom, size_t len, uint64_t off,
+                    unsigned n, uint32_t *v)
 {
-    /* an exact-size copy, so that ASan sees any read past the image */
-    g_autofree uint8_t *rom = g_memdup2(data, size);
-    AMDPPTableFormat format;
+    unsigned i;
 
-    for (format = AMD_PPTABLE_V0; format <= AMD_PPTABLE_V1; format++) {
-        const char *why = NULL;
-        AMDVbiosCap cap = amd_vbios_baco_cap(size ? rom : NULL, size, format,
-                                             &why);
-
-        CHECK(cap == AMD_VBIOS_CAP_UNKNOWN || cap == AMD_VBIOS_CAP_ABSENT ||
-              cap == AMD_VBIOS_CAP_PRESENT, "cap %d", (int)cap);
-        CHECK(why != NULL, "no reason for cap %d", (int)cap);
+    if (off + n > len) {
+        return false;
     }
-    return 0;
+    *v = 0;
+    for (i = 0; i < n; i++) {
+        *v |= (uint32_t)rom[off + i] << (8 * i);
+    }
+    return true;
 }
 
-static const uint16_t baco_devices[] = { 0x692b, 0x7300, 0x67df, 0x692b };
+static AMDVbiosCap ref_vbios_cap(const uint8_t *rom, size_t len,
+                                 AMDPPTableFormat format)
+{
+    uint32_t hdr, mdt, pp, size, rev, states, entries, caps, b0, b1;
+    bool v1 = format == AMD_PPTABLE_V1;
+
+    if (!ref_get(rom, len, 0, 1, &b0) || !ref_get(rom, len, 1, 1, &b1) ||
+        b0 != 0x55 || b1 != 0xaa) {
+        return AMD_VBIOS_CAP_UNKNOWN;
+    }
+    if (len < 0x30 + 10 || memcmp(rom + 0x30, " 761295520", 10)) {
+        return AMD_VBIOS_CAP_UNKNOWN;
+    }
+    if (!ref_get(rom, len, 0x48, 2, &hdr) || !hdr ||
+        (uint64_t)hdr + 8 > len ||
+        (memcmp(rom + hdr + 4, "ATOM", 4) &&
+         memcmp(rom + hdr + 4, "MOTA", 4))) {
+        return AMD_VBIOS_CAP_UNKNOWN;
+    }
+    if (!ref_get(rom, len, (uint64_t)hdr + 0x20, 2, &mdt) || !mdt ||
+        !ref_get(rom, len, (uint64_t)mdt + 0x22, 2, &pp)) {
+        return AMD_VBIOS_CAP_UNKNOWN;
+    }
+    if (!pp) {
+        return AMD_VBIOS_CAP_ABSENT;
+    }
+    if (!ref_get(rom, len, pp, 2, &size) || size < (v1 ? 37 : 25) ||
+        (uint64_t)pp + size > len) {
+        return AMD_VBIOS_CAP_UNKNOWN;
+    }
+    if (v1) {
+        if (!ref_get(rom, len, (uint64_t)pp + 2, 1, &rev) || rev < 7 ||
+            !ref_get(rom, len, (uint64_t)pp + 35, 2, &states) || !states ||
+            !ref_get(rom, len, (uint64_t)pp + states + 1, 1, &entries) ||
+            !entries) {
+            return AMD_VBIOS_CAP_UNKNOWN;
+        }
+    }
+    if (!ref_get(rom, len, (uint64_t)pp + (v1 ? 19 : 21), 4, &caps)) {
+        return AMD_VBIOS_CAP_UNKNOWN;
+    }
+    return caps & 0x00020000 ? AMD_VBIOS_CAP_PRESENT : AMD_VBIOS_CAP_ABSENT;
+}
+
+static void fuzz_vbios(const uint8_t *data, size_t size)
+{
+    /* a buffer of exactly the image's size, so ASan sees any overread */
+    uint8_t *rom = size ? g_memdup2(data, size) : NULL;
+    static const AMDPPTableFormat formats[] = {
+        AMD_PPTABLE_V0, AMD_PPTABLE_V1,
+    };
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(formats); i++) {
+        const char *why = NULL;
+        AMDVbiosCap cap = amd_vbios_baco_cap(rom, size, formats[i], &why);
+        AMDVbiosCap ref = ref_vbios_cap(rom, size, formats[i]);
+
+        CHECK(cap == AMD_VBIOS_CAP_UNKNOWN || cap == AMD_VBIOS_CAP_ABSENT ||
+              cap == AMD_VBIOS_CAP_PRESENT, "cap %d", cap);
+        CHECK(cap != AMD_VBIOS_CAP_UNKNOWN || why,
+              "UNKNOWN without a reason");
+        CHECK(cap == ref, "V%zu: engine says %d, the rules %d (%s)", i, cap,
+              ref, why ? why : "");
+    }
+    g_free(rom);
+}
+
+static const AMDResetFamily *family_of(uint16_t device)
+{
+    const AMDResetDeviceId *id = amd_reset_lookup(AMD_RESET_VENDOR_ID,
+                                                  device);
+
+    CHECK(id && id->family->baco, "no BACO family for 1002:%04x", device);
+    return id->family;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -351,38 +502,60 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .family = &family,
         .method = AMD_RESET_METHOD_CONFIG,
     };
+    AMDResetReport report;
     uint8_t b0 = 0, b1 = 0;
-    int64_t start, elapsed_ns, slack_ns, budget_ns;
-    uint64_t max_polls, max_accesses;
+    int64_t start, elapsed_ns, slack_ns, budget_ns = 0;
+    uint64_t max_polls = 0, max_accesses = MAX_OTHER_ACCESSES;
+    const BacoTiming *t = NULL;
     AMDResetResult result;
 
     next_byte(&g, &b0);
-    if ((b0 >> 6) == 3) {
-        return fuzz_vbios(data + g.pos, size - g.pos);
+    g.mode = b0 >> 6;
+    if (g.mode == MODE_VBIOS) {
+        fuzz_vbios(data + 1, size ? size - 1 : 0);
+        return 0;
     }
     next_byte(&g, &b1);
     dev.kernel_reset = b0 & 1;
-    family.settle_us = settle_table[(b0 >> 1) & 3];
-    family.ready_timeout_us = timeout_table[(b0 >> 3) & 7];
     g.latency_us = b1 & MAX_LATENCY_US;
-    /* the state vfio_pci_pre_reset() leaves: decode off */
-    g.command = 0;
+    if (g.mode == MODE_BACO) {
+        family = *family_of(family_devices[(b0 >> 1) & 3]);
+        t = &baco_timings[(b0 >> 3) & 7];
+        dev.method = AMD_RESET_METHOD_BACO;
+    } else if (g.mode == MODE_FALLBACK) {
+        family = *family_of(family_devices[(b1 >> 4) & 3]);
+        t = &baco_timings[(b1 >> 6) & 3];
+        dev.baco_fallback = true;
+    }
+    if (g.mode != MODE_BACO) {
+        family.settle_us = settle_table[(b0 >> 1) & 3];
+        family.ready_timeout_us = timeout_table[(b0 >> 3) & 7];
+        budget_ns += ((int64_t)family.settle_us +
+                      family.ready_timeout_us) * 1000;
+        max_polls = family.ready_timeout_us / AMD_RESET_POLL_US + 2;
+        max_accesses += 2 * max_polls;
+    }
+    if (t) {
+        if (t->wait_us) {
+            family.baco_wait_timeout_us = t->wait_us;
+        }
+        if (t->total_us) {
+            family.baco_total_us = t->total_us;
+            family.baco_gap_us = t->gap_us;
+            family.baco_poll_us = t->poll_us;
+        }
+        budget_ns += (int64_t)family.baco_total_us * 1000;
+        /* every read of a WAIT but the first of each sleeps a poll */
+        max_accesses += 2 * (family.baco_total_us / family.baco_poll_us +
+                             MAX_OTHER_ACCESSES);
+    }
+    g.command = 0;                  /* as vfio_pci_pre_reset() leaves it */
     g.smc = g_hash_table_new(g_direct_hash, g_direct_equal);
     g.mmio = g_hash_table_new(g_direct_hash, g_direct_equal);
 
-    if ((b0 >> 6) == 2) {
-        const AMDResetDeviceId *id =
-            amd_reset_lookup(AMD_RESET_VENDOR_ID,
-                             baco_devices[(b0 >> 1) & 3]);
-
-        CHECK(id && id->family->baco, "no BACO family");
-        g.baco = true;
-        family = *id->family;
-        dev.method = AMD_RESET_METHOD_BACO;
-    }
-
     start = g.now_ns;
-    result = amd_reset_run(&dev, NULL);
+    memset(&report, 0xa5, sizeof(report));
+    result = amd_reset_run(&dev, &report);
     elapsed_ns = g.now_ns - start;
 
     /* a known value: amd_reset_result_str() asserts on any other */
@@ -390,70 +563,87 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
           result == AMD_RESET_NO_SMC || result == AMD_RESET_TIMEOUT ||
           result == AMD_RESET_GONE, "result %d", (int)result);
     CHECK(amd_reset_result_str(result) != NULL, "no string for %d", result);
-    CHECK(!dev.kernel_reset || result == AMD_RESET_SKIPPED,
-          "kernel reset available but result %d", result);
-    /* decode off at the end, as a real reset leaves it */
-    CHECK(!g.cmd_written || g.last_cmd_written == 0,
-          "command left at 0x%x", g.last_cmd_written);
+    CHECK(amd_reset_method_str(report.method) != NULL, "method %d",
+          report.method);
 
-    if (g.baco) {
-        /*
-         * The whole cycle is bounded; a deadline can be overshot by one
-         * poll and one oversleep per phase, the gap's oversleep, and the
-         * latency of every access.
-         */
-        budget_ns = ((int64_t)family.baco_total_us +
-                     4 * (family.baco_poll_us + MAX_OVERSLEEP_US)) * 1000 +
-                    (int64_t)g.accesses * g.latency_us * 1000;
-        CHECK(elapsed_ns <= budget_ns,
-              "BACO took %" PRId64 " ns, budget %" PRId64 " ns, %u accesses",
-              elapsed_ns, budget_ns, g.accesses);
-        CHECK(result != AMD_RESET_NO_SMC, "NO_SMC from BACO");
-        goto out;
+    /*
+     * The deadlines: one oversleep and poll past a deadline per phase, the
+     * gap's and the DLY_US steps' oversleep, and the latency of every
+     * access, which the engine cannot see coming.
+     */
+    slack_ns = (int64_t)g.accesses * g.latency_us * 1000 +
+               4 * (int64_t)(AMD_RESET_POLL_US + MAX_OVERSLEEP_US) * 1000 +
+               6 * (int64_t)MAX_OVERSLEEP_US * 1000;
+    if (t) {
+        slack_ns += 2 * (int64_t)family.baco_poll_us * 1000;
     }
-
-    /* the deadline */
-    slack_ns = 2 * (int64_t)(AMD_RESET_POLL_US + MAX_OVERSLEEP_US) * 1000 +
-               (int64_t)MAX_OTHER_ACCESSES * g.latency_us * 1000;
-    budget_ns = ((int64_t)family.settle_us + family.ready_timeout_us) * 1000 +
-                slack_ns;
-    CHECK(elapsed_ns <= budget_ns,
-          "took %" PRId64 " ns, budget %" PRId64 " ns (settle %u us, "
-          "timeout %u us, latency %u us, %u polls)", elapsed_ns, budget_ns,
-          family.settle_us, family.ready_timeout_us, g.latency_us, g.polls);
-
-    /* every poll but the first sleeps at least POLL_US */
-    max_polls = family.ready_timeout_us / AMD_RESET_POLL_US + 2;
-    max_accesses = 2 * max_polls + MAX_OTHER_ACCESSES;
+    CHECK(elapsed_ns <= budget_ns + slack_ns,
+          "took %" PRId64 " ns, budget %" PRId64 " + %" PRId64 " ns "
+          "(mode %d, settle %u us, timeout %u us, BACO total %u us, "
+          "latency %u us, %u accesses)", elapsed_ns, budget_ns, slack_ns,
+          g.mode, family.settle_us, family.ready_timeout_us,
+          family.baco_total_us, g.latency_us, g.accesses);
     CHECK(g.polls <= max_polls, "%u polls, at most %" PRIu64 " expected",
           g.polls, max_polls);
     CHECK(g.accesses <= max_accesses, "%u accesses, at most %" PRIu64
           " expected", g.accesses, max_accesses);
 
+    CHECK(dev.kernel_reset == (result == AMD_RESET_SKIPPED),
+          "kernel reset %d but result %d", dev.kernel_reset, result);
     switch (result) {
     case AMD_RESET_SKIPPED:
-        CHECK(dev.kernel_reset, "SKIPPED without a kernel reset");
         CHECK(g.accesses == 0, "SKIPPED after %u accesses", g.accesses);
         break;
     case AMD_RESET_NO_SMC:
+        CHECK(g.mode != MODE_BACO, "NO_SMC in BACO mode");
         CHECK(!g.config_reset, "config reset although NO_SMC");
         break;
     case AMD_RESET_GONE:
-        CHECK(!g.config_reset || g.gone_after_reset,
-              "GONE after a config reset without an all-ones class code");
+        /* class code, or SMC registers before the trigger, all-ones */
+        CHECK(g.gone_seen || (g.mmio_all_ones && !g.config_reset),
+              "GONE without an all-ones read");
         break;
     case AMD_RESET_DONE:
     case AMD_RESET_TIMEOUT:
-        CHECK(g.config_reset, "%s without a config reset",
+        CHECK(!g.gone_seen, "%s after an all-ones presence check",
               amd_reset_result_str(result));
-        CHECK(g.polls > 0, "%s without polling CONFIG_MEMSIZE",
-              amd_reset_result_str(result));
-        CHECK(g.smc_stop_bits == 3, "%s without stopping the SMC (%u)",
-              amd_reset_result_str(result), g.smc_stop_bits);
+        if (report.method == AMD_RESET_METHOD_BACO) {
+            CHECK(g.mode != MODE_CONFIG, "BACO in config mode");
+            CHECK(!g.smc_stop_bits, "SMC stopped after BACO");
+            CHECK(result != AMD_RESET_DONE ||
+                  (g.baco_mode_seen && g.baco_out_seen),
+                  "DONE without BACO_MODE set, then clear");
+            CHECK(result != AMD_RESET_TIMEOUT ||
+                  (report.table && report.step > 0),
+                  "BACO TIMEOUT without the step");
+            CHECK(g.mode == MODE_BACO || g.polls > 0,
+                  "fallback without a config reset");
+        } else {
+            CHECK(g.mode != MODE_BACO, "config reset in BACO mode");
+            CHECK(g.config_reset, "%s without a config reset",
+                  amd_reset_result_str(result));
+            CHECK(g.polls > 0, "%s without polling CONFIG_MEMSIZE",
+                  amd_reset_result_str(result));
+            CHECK(g.smc_stop_bits == 3, "%s without stopping the SMC (%u)",
+                  amd_reset_result_str(result), g.smc_stop_bits);
+            CHECK(!(result == AMD_RESET_TIMEOUT && g.mode == MODE_FALLBACK),
+                  "config TIMEOUT without the BACO fallback");
+        }
         break;
     }
+    CHECK(g.mmio_after_gone == 0, "%u BAR5 accesses after GONE",
+          g.mmio_after_gone);
 
-out:
+    /* decode on while working, the command register 0 at the end */
+    if (g.cmd_writes) {
+        CHECK(g.last_cmd_written == 0, "command left at 0x%x",
+              g.last_cmd_written);
+        CHECK(g.cmd_writes == 2, "%u command writes", g.cmd_writes);
+    } else {
+        CHECK(result == AMD_RESET_SKIPPED || result == AMD_RESET_GONE,
+              "command register never written (result %d)", result);
+    }
+
     g_hash_table_destroy(g.smc);
     g_hash_table_destroy(g.mmio);
     return 0;
