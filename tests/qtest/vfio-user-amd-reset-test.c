@@ -10,15 +10,15 @@
  */
 
 #include "qemu/osdep.h"
+#include "qemu/atomic.h"
 #include "libqtest.h"
 #include "qobject/qdict.h"
+#include "hw/pci/pci_regs.h"
 #include "hw/vfio/amd-reset.h"
 #include "../unit/amd-gpu-model.h"
 #include "vfio-user-server.h"
 
 #define WARNING_TEXT    "AMD GPU reset failed"
-/* the +ds source has no kvmvapic.bin, and qtest does not need it */
-#define NO_VAPIC        "-global apic-common.vapic=off "
 
 typedef struct TestGPU {
     char *dir;
@@ -29,6 +29,7 @@ typedef struct TestGPU {
     VfioUserTestServer *server;
     QTestState *qts;
     uint16_t vendor_id;             /* 0: the model's own (AMD) */
+    bool pin_gone;                  /* the interrupt pin reads 0xff */
 } TestGPU;
 
 static void test_gpu_region_access(void *opaque, unsigned region,
@@ -51,6 +52,14 @@ static void test_gpu_region_access(void *opaque, unsigned region,
             for (i = offset; i < 2 && i < offset + count; i++) {
                 bytes[i - offset] = id[i];
             }
+        }
+        /*
+         * The server serves config space as the device answers it, with
+         * no copy of the pin kept aside as the kernel's vfio-pci has.
+         */
+        if (ok && !is_write && qatomic_read(&t->pin_gone) &&
+            offset <= PCI_INTERRUPT_PIN && offset + count > PCI_INTERRUPT_PIN) {
+            bytes[PCI_INTERRUPT_PIN - offset] = 0xff;
         }
         break;
     case AMD_MMIO_BAR:
@@ -113,7 +122,7 @@ static TestGPU *test_gpu_new_rom(uint16_t device_id, bool vbios,
  */
 static void test_gpu_start(TestGPU *t, const char *extra_props)
 {
-    t->qts = qtest_initf("-machine pc -nodefaults " NO_VAPIC
+    t->qts = qtest_initf("-machine pc -nodefaults "
                          "-trace 'vfio_quirk_amd_*' -D %s "
                          "-device '{\"driver\":\"vfio-user-pci\","
                          "\"id\":\"gpu\",\"addr\":\"04.0\","
@@ -322,7 +331,7 @@ static void test_on_not_amd(void)
     const char *desc;
 
     t->vendor_id = 0x10de;
-    t->qts = qtest_init("-machine pc -nodefaults " NO_VAPIC);
+    t->qts = qtest_init("-machine pc -nodefaults");
     resp = qtest_qmp(t->qts, "{'execute': 'device_add', 'arguments': {"
                      " 'driver': 'vfio-user-pci', 'id': 'gpu',"
                      " 'socket': {'type': 'unix', 'path': %s},"
@@ -336,9 +345,41 @@ static void test_on_not_amd(void)
     test_gpu_free(t);
 }
 
+/*
+ * The same failure for a device with an interrupt pin, twice: realize has
+ * to leave nothing behind that points to the freed device.  The second
+ * device_add registers the same notifiers and handlers again, so under
+ * ASan a leftover of the first attempt is a use after free.
+ */
+static void test_on_not_amd_pin(void)
+{
+    TestGPU *t = test_gpu_new(0x692b);
+    int i;
+
+    t->vendor_id = 0x10de;
+    amd_gpu_model_set_interrupt_pin(t->model, 1);
+    t->qts = qtest_init("-machine pc -nodefaults");
+    for (i = 0; i < 2; i++) {
+        QDict *resp;
+        const char *desc;
+
+        resp = qtest_qmp(t->qts, "{'execute': 'device_add', 'arguments': {"
+                         " 'driver': 'vfio-user-pci', 'id': 'gpu',"
+                         " 'socket': {'type': 'unix', 'path': %s},"
+                         " 'x-amd-reset': 'on' } }", t->sock);
+        g_assert(qdict_haskey(resp, "error"));
+        desc = qdict_get_str(qdict_get_qdict(resp, "error"), "desc");
+        g_assert_nonnull(strstr(desc, "x-amd-reset=on"));
+        qobject_unref(resp);
+        assert_alive(t->qts);
+    }
+    g_assert_cmpuint(vfio_user_test_server_connections(t->server), ==, 2);
+    test_gpu_free(t);
+}
+
 static void test_bad_value(void)
 {
-    QTestState *qts = qtest_init("-machine pc -nodefaults " NO_VAPIC);
+    QTestState *qts = qtest_init("-machine pc -nodefaults");
     QDict *resp;
     const char *desc;
 
@@ -417,6 +458,29 @@ static void test_all_ones(void)
     err = test_gpu_quit(t, t->stderr_path);
     g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 1);
     g_assert_nonnull(strstr(err, "reads all-ones"));
+    test_gpu_free(t);
+}
+
+/*
+ * A device that stops responding behind a vfio-user server reads all-ones
+ * in its interrupt pin too.  INTx stays as realize set it up, for a device
+ * that had no pin (@data 0) as for one that had INTA# (@data 1): reset
+ * after reset, QEMU neither enables INTx it has not set up nor takes 0xff
+ * for a pin.
+ */
+static void test_pin_gone(gconstpointer data)
+{
+    TestGPU *t = test_gpu_new(0x692b);
+    int i;
+
+    amd_gpu_model_set_interrupt_pin(t->model, GPOINTER_TO_UINT(data));
+    test_gpu_start(t, NULL);
+    amd_gpu_model_set_all_ones(t->model, true);
+    qatomic_set(&t->pin_gone, true);
+    for (i = 0; i < 3; i++) {
+        qtest_system_reset(t->qts);
+        assert_alive(t->qts);
+    }
     test_gpu_free(t);
 }
 
@@ -624,7 +688,7 @@ static void check_baco_refused(uint16_t device_id, bool strap,
     const char *desc;
 
     amd_gpu_model_set_strap(t->model, strap);
-    t->qts = qtest_init("-machine pc -nodefaults " NO_VAPIC);
+    t->qts = qtest_init("-machine pc -nodefaults");
     resp = qtest_qmp(t->qts, "{'execute': 'device_add', 'arguments': {"
                      " 'driver': 'vfio-user-pci', 'id': 'gpu',"
                      " 'socket': {'type': 'unix', 'path': %s},"
@@ -662,11 +726,16 @@ int main(int argc, char **argv)
     qtest_add_func("/vfio-user/amd-reset/listed-off", test_listed_off);
     qtest_add_func("/vfio-user/amd-reset/id-override", test_id_override);
     qtest_add_func("/vfio-user/amd-reset/on-not-amd", test_on_not_amd);
+    qtest_add_func("/vfio-user/amd-reset/on-not-amd-pin", test_on_not_amd_pin);
     qtest_add_func("/vfio-user/amd-reset/bad-value", test_bad_value);
     qtest_add_func("/vfio-user/amd-reset/smc-not-running",
                    test_smc_not_running);
     qtest_add_func("/vfio-user/amd-reset/stuck", test_stuck);
     qtest_add_func("/vfio-user/amd-reset/all-ones", test_all_ones);
+    qtest_add_data_func("/vfio-user/amd-reset/pin-gone/none",
+                        GUINT_TO_POINTER(0), test_pin_gone);
+    qtest_add_data_func("/vfio-user/amd-reset/pin-gone/inta",
+                        GUINT_TO_POINTER(1), test_pin_gone);
     qtest_add_func("/vfio-user/amd-reset/200-resets", test_many_resets);
     qtest_add_func("/vfio-user/amd-reset/server-vanishes",
                    test_server_vanishes);

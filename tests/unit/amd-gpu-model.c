@@ -1549,3 +1549,10 @@ char *amd_gpu_model_log_format(AMDGPUModel *m, size_t start, size_t count)
     g_mutex_unlock(&m->lock);
     return g_string_free(str, false);
 }
+
+void amd_gpu_model_set_interrupt_pin(AMDGPUModel *m, uint8_t pin)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    config_set(m, PCI_INTERRUPT_PIN, pin, 1, 0);
+}

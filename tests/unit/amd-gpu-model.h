@@ -355,4 +355,11 @@ char *amd_gpu_model_access_format(const AMDGPUModelAccess *entry);
 /* Entries [@start, @start + @count), one line each, clamped to the log */
 char *amd_gpu_model_log_format(AMDGPUModel *m, size_t start, size_t count);
 
+/*
+ * The interrupt pin the device reports in PCI_INTERRUPT_PIN: 0 (the
+ * default) for none, 1 for INTA# to 4 for INTD#.  Like vendor and device
+ * ID, it is served from the kernel's copy, so it survives all_ones.
+ */
+void amd_gpu_model_set_interrupt_pin(AMDGPUModel *m, uint8_t pin);
+
 #endif /* TESTS_UNIT_AMD_GPU_MODEL_H */
