@@ -130,7 +130,7 @@
  * the order of amdgpu's tables.
  */
 
-/* Tonga, Fiji, Polaris: GPIO pads and display GPIOs quiet */
+/* GPIO pads and display GPIOs quiet */
 static const AMDRegStep gpio[] = {
     W(mmGPIOPAD_EN, 0),
     W(mmGPIOPAD_PD_EN, 0),
@@ -150,7 +150,7 @@ static const AMDRegStep fb_req_rej[] = {
     W(mmBIF_FB_EN, 0),
 };
 
-/* Tonga, Fiji: engine clock to bypass, with the SPLL handshakes */
+/* Engine clock to bypass, with the SPLL handshakes */
 static const AMDRegStep spll_bypass_handshake[] = {
     RMW_IX(CG_SPLL_FUNC_CNTL, SPLL_BYPASS_EN, 1),
     RMW_IX(CG_SPLL_FUNC_CNTL_2, SPLL_BYPASS_CHG, 1),

@@ -21,13 +21,13 @@
  *     finds the chip as after power-on and loads the SMC firmware again;
  *  5. turn decode off again, as a real reset leaves it.
  *
- * BACO follows amdgpu's powerplay (hwmgr/smu7_baco.c, common_baco.c and the
- * per-chip tonga_baco.c, fiji_baco.c, polaris_baco.c): the chip's enter
- * tables, at least 20 ms, its exit tables.  Each table is a list of
- * register commands run by amd_reset_run_table(), the counterpart of
- * amdgpu's baco_program_registers(), with one difference: amdgpu gives
- * each wait 5000 polls of at least 1 ms, QEMU holds the BQL, so here each
- * wait has a clock deadline and the whole cycle is bounded.
+ * BACO follows amdgpu's powerplay (hwmgr/smu7_baco.c, common_baco.c and
+ * the per-chip <chip>_baco.c): the chip's enter tables, at least 20 ms,
+ * its exit tables.  Each table is a list of register commands run by
+ * amd_reset_run_table(), the counterpart of amdgpu's
+ * baco_program_registers(), with one difference: amdgpu gives each wait
+ * 5000 polls of at least 1 ms, QEMU holds the BQL, so here each wait has a
+ * clock deadline and the whole cycle is bounded.
  *
  * The engine only reads and writes registers through AMDResetOps.
  *
