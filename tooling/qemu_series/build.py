@@ -7,8 +7,8 @@ import os
 import shutil
 import time
 
-from .common import (BASES, Fail, git, git_out, log, read_stamp, run,
-                     write_stamp)
+from .common import (BASES, CCACHE_ENV, OWN_CCACHE, Fail, git, git_out, log,
+                     read_stamp, run, write_stamp)
 from .deps import cmd_deps
 from .series import cmd_tree
 from .source import base_of
@@ -21,6 +21,7 @@ from .source import base_of
 CONFIGURE = ["--target-list=x86_64-softmmu", "--without-default-features",
              "--enable-kvm", "--disable-docs", "--disable-install-blobs",
              "--enable-werror"]
+
 
 def configure_args(base, tree):
     """The configure options of every QEMU build of the tooling.  Run
@@ -150,9 +151,18 @@ def pristine_binary(base, tree):
     return dest
 
 
+def bound_ccache():
+    """Write the bound into the tooling's own ccache's configuration, so
+    that ccache -s and a ccache run without the tooling see it too."""
+    if OWN_CCACHE and shutil.which("ccache"):
+        run(["ccache", "--max-size", CCACHE_ENV["CCACHE_MAXSIZE"]],
+            capture=True, quiet=True)
+
+
 def cmd_build(args):
     base = base_of(args)
     cmd_deps(args)
+    bound_ccache()
     tree = cmd_tree(args)
     bdir = ensure_configured(base, tree)
     extra = getattr(args, "extra_targets", None) or []
@@ -162,4 +172,3 @@ def cmd_build(args):
     link_firmware(bdir)
     log("built in %.0f s" % (time.time() - t0))
     return tree, bdir
-

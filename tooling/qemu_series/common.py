@@ -10,6 +10,7 @@ import os
 import shlex
 import subprocess
 import sys
+import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
@@ -88,6 +89,7 @@ class Fail(Exception):
 
 
 PREFIX = ["qemu-series"]
+START = time.time()
 
 
 def set_prefix(name):
@@ -96,7 +98,10 @@ def set_prefix(name):
 
 
 def log(msg):
-    print("[%s] %s" % (PREFIX[0], msg), flush=True)
+    """@msg after the front end's name and the seconds since it started,
+    which say where the time of a make check goes."""
+    print("[%s %4.0fs] %s" % (PREFIX[0], time.time() - START, msg),
+          flush=True)
 
 
 def run(cmd, cwd=None, env=None, check=True, capture=False, quiet=False,

@@ -9,6 +9,7 @@ import textwrap
 
 from .common import BASES, REPO, Fail, results_files
 
+
 def reflow(unit, width=72):
     """@unit, a paragraph or a "- " list item, wrapped to @width columns."""
     item = unit.startswith("- ")
@@ -158,4 +159,3 @@ def fill_cover_letter(base, series_dir, patches):
     text = text.replace("*** BLURB HERE ***", blurb)
     with open(cover, "w") as f:
         f.write(text)
-

@@ -36,11 +36,6 @@ Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 """
 
-# ccache, for every QEMU build of the tooling (configure_args() compiles
-# through it): one cache under BUILD, and paths under BUILD hashed relative
-# to the build directory, so that the tree, its bisect checkouts and the
-
-
 
 def have_pkg(name):
     res = subprocess.run(["dpkg-query", "-W", "-f=${Status}", name],
@@ -161,4 +156,3 @@ def ensure_libvirt_qemu_user():
         % LIBVIRT_QEMU_USER)
     for c in cmds:
         run(c)
-

@@ -9,6 +9,7 @@ from .common import REPO, Fail, git, log
 from .manifest import common_diff_path, diff_path, owned_files, patches_for
 from .source import base_of
 
+
 def cmd_diffs_from(args):
     """Refresh series/diffs/<base>/, series/diffs/common/ and the series'
     own files from a QEMU git tree whose commits base..HEAD are the
@@ -55,4 +56,3 @@ def cmd_diffs_from(args):
             with open(os.path.join(REPO, f), "wb") as fh:
                 fh.write(now)
             log("wrote %s" % f)
-

@@ -58,4 +58,3 @@ def warn_if_placeholder(series_dir):
         "git config user.name and user.email (or QEMU_SERIES_NAME and",
         "QEMU_SERIES_EMAIL) and run make again.",
         bar, ""]), file=sys.stderr, flush=True)
-

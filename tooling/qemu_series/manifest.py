@@ -165,4 +165,3 @@ def series_inputs_hash(base):
             with open(path, "rb") as fh:
                 h.update(path.encode() + b"\0" + fh.read())
     return h.hexdigest()[:16]
-

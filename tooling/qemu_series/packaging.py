@@ -15,6 +15,7 @@ from .deps import cmd_deps
 from .series import cmd_series, series_files
 from .source import base_of, fetch_deb, source_identity
 
+
 def cmd_deb(args):
     """Debian drop-in: Debian's source package plus the series."""
     base = base_of(args)
@@ -212,6 +213,5 @@ def cmd_rpm_spec(args):
             tarball=tarball, prefix=prefix,
             patches="\n".join(lines) + "\n"))
     log("rpm: %s (Source0 and %d patches in %s)" % (spec, len(files),
-                                                   sources))
+                                                    sources))
     return spec
-

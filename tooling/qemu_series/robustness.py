@@ -238,7 +238,7 @@ def run_sanitized(bdir, test, qemu=None):
         env["QTEST_QEMU_BINARY"] = wrapper
     t0 = time.time()
     res = rrun([os.path.join(bdir, test), "--tap", "-k"], cwd=bdir, env=env,
-              capture=True, check=False, timeout=1200)
+               capture=True, check=False, timeout=1200)
     out = res.stdout
     for f in sorted(glob.glob(os.path.join(logs, "*SAN.*"))):
         with open(f, errors="replace") as fh:
@@ -271,9 +271,9 @@ def cmd_valgrind(args):
     env = {"G_SLICE": "always-malloc", "G_DEBUG": "gc-friendly"}
     res = rrun(["valgrind", "--error-exitcode=1", "--leak-check=full",
                "--errors-for-leak-kinds=definite",
-               "--show-leak-kinds=definite",
-               os.path.join(bdir, UNIT), "--tap"], cwd=bdir, env=env,
-              capture=True, check=False, timeout=1200)
+                "--show-leak-kinds=definite",
+                os.path.join(bdir, UNIT), "--tap"], cwd=bdir, env=env,
+               capture=True, check=False, timeout=1200)
     out = res.stdout
     m = re.search(r"ERROR SUMMARY: (\d+) errors", out)
     definite = re.search(r"definitely lost: ([\d,]+) bytes", out)
@@ -417,7 +417,7 @@ def cmd_fuzz(args):
     t1 = time.time()
     try:
         res = rrun(cmd, env=SAN_ENV, capture=True, check=False,
-                  timeout=timeout)
+                   timeout=timeout)
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -452,7 +452,6 @@ def cmd_fuzz(args):
                    "with %s ARTIFACT" % (res.returncode, summary,
                                          "; ".join(crashes[:4]), binary))
     log("fuzz: " + summary)
-
 
 
 # ------------------------------------------------------------------- bench

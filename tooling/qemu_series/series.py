@@ -72,7 +72,6 @@ def cmd_series(args):
     return series_dir
 
 
-
 def series_files(series_dir):
     return sorted(p for p in glob.glob(os.path.join(series_dir, "*.patch"))
                   if not p.endswith("0000-cover-letter.patch"))
@@ -116,4 +115,3 @@ def cmd_tree(args):
     git_am(tree, series_dir)
     write_stamp(stamp, want)
     return tree
-

@@ -145,8 +145,8 @@ def base_tree(base):
     tree = os.path.join(BUILD, base, "qemu")
     ident = source_identity(base)
     stamp = os.path.join(BUILD, base, "source.stamp")
-    if read_stamp(stamp) == ident and os.path.isdir(os.path.join(tree,
-                                                                  ".git")):
+    if read_stamp(stamp) == ident and os.path.isdir(
+            os.path.join(tree, ".git")):
         return tree
     log("preparing pristine QEMU %s tree (%s)" % (base, ident))
     for d in (tree, os.path.join(BUILD, base, "gen")):
@@ -158,4 +158,3 @@ def base_tree(base):
     init_base_repo(tree)
     write_stamp(stamp, ident)
     return tree
-
