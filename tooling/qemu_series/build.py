@@ -7,8 +7,8 @@ import os
 import shutil
 import time
 
-from .common import (BASES, CCACHE_ENV, OWN_CCACHE, Fail, git, git_out, log,
-                     read_stamp, run, write_stamp)
+from .common import (BASES, BUILD, CCACHE_ENV, OWN_CCACHE, Fail, git,
+                     git_out, log, read_stamp, run, write_stamp)
 from .deps import cmd_deps
 from .series import cmd_tree
 from .source import base_of
@@ -126,13 +126,15 @@ def ninja(bdir, targets, what):
         raise Fail("build of %s failed:\n%s" % (what, "\n".join(errs)))
 
 
-def pristine_binary(base, tree):
+def pristine_binary(base, tree, restore=True):
     """TREE/build/qemu-system-x86_64-base: the QEMU of TREE's tag base,
     without the series, built in TREE/build (checked out at base, built,
     checked out at series again: no second configure, and ninja rebuilds
     only what the series touches).  Kept while base is the same commit.
-    Run from the same directory as the patched binary, it finds its
-    firmware in the same qemu-bundle."""
+    @restore: build the series' targets again afterwards, so that
+    TREE/build is as make left it (the bisect, which builds every patch
+    next, does not need that).  Run from the same directory as the
+    patched binary, it finds its firmware in the same qemu-bundle."""
     bdir = os.path.join(tree, "build")
     dest = os.path.join(bdir, "qemu-system-x86_64-base")
     stamp = dest + ".commit"
@@ -148,6 +150,8 @@ def pristine_binary(base, tree):
         write_stamp(stamp, commit)
     finally:
         git(tree, "checkout", "-q", "series", quiet=True)
+        if restore:
+            ninja(bdir, build_targets(tree), "QEMU " + base)
     return dest
 
 
@@ -163,6 +167,11 @@ def cmd_build(args):
     base = base_of(args)
     cmd_deps(args)
     bound_ccache()
+    old = os.path.join(BUILD, base, "pristine")
+    if os.path.isdir(old):
+        log("removing %s: test-libvirt's QEMU without the series is built "
+            "in the tree's own build directory now" % old)
+        shutil.rmtree(old)
     tree = cmd_tree(args)
     bdir = ensure_configured(base, tree)
     extra = getattr(args, "extra_targets", None) or []

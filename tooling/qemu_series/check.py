@@ -10,10 +10,11 @@ at most one light job beside it, light jobs (one process: packaging,
 valgrind, the fuzzer, a test run) two at a time.  The patched tree's
 working copy and build directory are shared state: the bisect checks out
 every patch and rebuilds in place, so the jobs that use the built tree
-run before it, and test-libvirt, which needs the QEMU without the series
-that the bisect leaves, after it.  Everything else (checkpatch, git am
-onto a fresh tree, the packaging checks) reads git objects or the
-exported series and runs beside whatever runs.
+or its working copy (checkpatch too) run before it, and test-libvirt,
+which needs the QEMU without the series that the bisect leaves, after
+it.  Everything else (git am onto a fresh tree, the packaging checks)
+reads git objects or the exported series and runs beside whatever runs.
+V=1 prints every job's log as it ends.
 """
 
 import glob
@@ -32,7 +33,7 @@ from .common import (BASES, BUILD, GIT_ENV, REPO, Fail, git, git_out, log,
 from .identity import warn_if_placeholder
 from .manifest import patches_for
 from .series import git_am, series_files
-from .source import base_of, init_base_repo, make_pristine
+from .source import base_of, fetch_deb, init_base_repo, make_pristine
 
 # How many cores a job keeps busy, and what it does with the tree.
 HEAVY, LIGHT = 2, 1
@@ -67,15 +68,6 @@ class Context:
         self.logf.write(text if text.endswith("\n") else text + "\n")
         self.logf.flush()
 
-    def run(self, cmd, **kw):
-        """run(), output captured into the job's log."""
-        self.write("$ " + " ".join(cmd))
-        kw.setdefault("check", False)
-        res = run(cmd, capture=True, quiet=True, **kw)
-        if res.stdout:
-            self.write(res.stdout)
-        return res
-
 
 def schedule(jobs, ctx_of, report):
     """Run @jobs as their dependencies and the cores allow, each in a
@@ -98,10 +90,12 @@ def schedule(jobs, ctx_of, report):
         finally:
             ctx.logf.close()
             with cond:
-                report(job, ctx, time.time() - t0)
-                del running[job.name]
-                done.add(job.name)
-                cond.notify_all()
+                try:
+                    report(job, ctx, time.time() - t0)
+                finally:
+                    del running[job.name]
+                    done.add(job.name)
+                    cond.notify_all()
 
     def can_start(job):
         if any(d not in done for d in job.deps):
@@ -221,7 +215,7 @@ def check_bisect(ctx, extra):
     try:
         try:
             t0 = time.time()
-            binary = build.pristine_binary(ctx.base, tree)
+            binary = build.pristine_binary(ctx.base, tree, restore=False)
             ctx.add("bisect %s base builds (QEMU without the series)"
                     % ctx.base, True, "%.0f s, %s" % (
                         time.time() - t0, os.path.relpath(binary, BUILD)))
@@ -329,6 +323,11 @@ def check_jobs(base, tree, series_dir, extra, full, bisect):
                    c, [t[2] for t in build.our_tests(c.tree)] +
                    ["qtest-x86_64/" + t for t in build.QEMU_QTESTS], "test")),
                Job("devices", check_devices)]
+    if full:
+        # the tree's own scripts/checkpatch.pl, which looks at the tree's
+        # top-level files (MAINTAINERS, which the series changes)
+        readers.append(Job("checkpatch",
+                           lambda c: check_checkpatch(c, series_dir)))
     others, after = [], []
     if full:
         for name, script, needs, cores in tooling_tests(base, tree):
@@ -336,7 +335,6 @@ def check_jobs(base, tree, series_dir, extra, full, bisect):
             {"read": readers, "pristine": after, None: others}[needs].append(
                 job)
         others[:0] = [
-            Job("checkpatch", lambda c: check_checkpatch(c, series_dir)),
             Job("git-am", lambda c: check_am_reproduces(c, series_dir)),
             Job("files-final", check_files_final)]
     jobs = list(readers)
@@ -365,9 +363,13 @@ def cmd_check(args):
         log("series and tooling checks (checkpatch, git am, bisect, "
             "tests/tooling) passed before for this series and tooling; "
             "skipping (rm %s to redo)" % stamp)
-    elif args.no_bisect:
+    elif args.no_bisect and BASES[base]["libvirt"]:
         # test-libvirt's QEMU without the series, which the bisect makes
         build.pristine_binary(base, tree)
+    if not os.environ.get("QEMU_SRC"):
+        # the checks that read Debian's source package (git am onto a
+        # fresh tree, the drop-in) find it downloaded
+        fetch_deb(base)
     jobs = check_jobs(base, tree, series_dir, extra, not cached,
                       not args.no_bisect)
     logdir = os.path.join(BUILD, base, "check-logs")
@@ -382,10 +384,12 @@ def cmd_check(args):
         log("check: %s ended in %.0f s: %d ok, %d not ok; log %s" % (
             job.name, seconds, len(ctx.results) - len(bad), len(bad),
             os.path.relpath(ctx.log_path, BUILD)))
-        if bad:
+        if bad or os.environ.get("V"):
             with open(ctx.log_path, errors="replace") as f:
-                tail = f.read().splitlines()[-40:]
-            print("\n".join("# " + ln for ln in tail), flush=True)
+                text = f.read().splitlines()
+            # V=1: all of every log; else the tail of a failed one
+            print("\n".join("# " + ln for ln in (
+                text if os.environ.get("V") else text[-40:])), flush=True)
         for name, ok, detail in ctx.results:
             res.add(name, ok, detail)
 

@@ -76,8 +76,9 @@ def ensure_apt_sources(update=True):
                 return
     if os.geteuid() != 0:
         raise Fail("no deb-src entries for QEMU's source package: as root, "
-                   "write %s (see tooling/qemu-series) and run apt-get "
-                   "update, or set QEMU_SRC=/path/to/qemu" % APT_SOURCES)
+                   "write %s (see tooling/qemu_series/deps.py) and run "
+                   "apt-get update, or set QEMU_SRC=/path/to/qemu"
+                   % APT_SOURCES)
     log("adding deb-src and bookworm-backports entries to " + APT_SOURCES)
     with open(APT_SOURCES, "w") as f:
         f.write(APT_SOURCES_TEXT)

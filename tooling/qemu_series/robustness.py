@@ -141,7 +141,9 @@ def cmd_sanitizers(args):
     bdir = os.path.join(tree, "build")
     out = os.path.join(BUILD, args.base, "sanitizers")
     t0 = time.time()
-    ninja_build(bdir, [UNIT])
+    if not args.check:
+        # make check built it before its jobs: no second ninja beside
+        ninja_build(bdir, [UNIT])
     objs, link = unit_commands(bdir)
     if os.path.exists(out):
         shutil.rmtree(out)
@@ -266,7 +268,9 @@ def cmd_valgrind(args):
     bdir = os.path.join(tree, "build")
     if not shutil.which("valgrind"):
         raise Fail("valgrind is not installed (apt-get install valgrind)")
-    ninja_build(bdir, [UNIT])
+    if not args.check:
+        # make check built it before its jobs: no second ninja beside
+        ninja_build(bdir, [UNIT])
     # glib's slice allocator and GC-friendly mode keep valgrind honest
     env = {"G_SLICE": "always-malloc", "G_DEBUG": "gc-friendly"}
     res = rrun(["valgrind", "--error-exitcode=1", "--leak-check=full",
@@ -335,13 +339,15 @@ def clang_compile_argv(template, src, obj):
                   "argument", "-Wno-missing-prototypes", "-o", obj, "-c", src]
 
 
-def build_fuzzer(base, tree):
+def build_fuzzer(base, tree, check=False):
     bdir = os.path.join(tree, "build")
     fdir = os.path.join(BUILD, "fuzz", base)
     os.makedirs(fdir, exist_ok=True)
     # the unit test needs what the engine needs: generated headers,
     # libqemuutil.a (trace events included) and the engine's flags
-    ninja_build(bdir, [UNIT])
+    if not check:
+        # make check built it before its jobs: no second ninja beside
+        ninja_build(bdir, [UNIT])
     objs, link = unit_commands(bdir)
     engine = [" ".join(shlex.quote(a) for a in argv)
               for argv in objs.values()
@@ -388,7 +394,7 @@ def cmd_fuzz(args):
         raise Fail("%s has no hw/vfio/amd-reset.c; is the series applied?"
                    % tree)
     t0 = time.time()
-    binary = build_fuzzer(args.base, tree)
+    binary = build_fuzzer(args.base, tree, args.check)
     log("fuzzer built in %.0f s: %s" % (time.time() - t0, binary))
     fdir = os.path.dirname(binary)
     artifacts = os.path.join(fdir, "artifacts") + "/"
