@@ -1,9 +1,9 @@
 /*
- * Device-specific reset for AMD GCN 1.1 (CIK) and GCN 1.2 (VI) GPUs
+ * Device-specific reset for AMD GPUs that ignore PCI bus reset and FLR
  *
- * These chips ignore PCI bus reset and FLR.  They can be brought back to a
- * state a guest driver can initialise in two ways, which AMD's amdgpu
- * driver chooses between per chip and board:
+ * GCN 1.1 (CIK) and GCN 1.2 (VI) chips can be brought back to a state a
+ * guest driver can initialise in two ways, which AMD's amdgpu driver
+ * chooses between per chip and board:
  *
  * - the "PCI config reset" (a magic value written to config offset 0x7c)
  *   followed by a reset of the SMC (System Management Controller), so that
@@ -12,9 +12,26 @@
  *   powered down and up again by a sequence of register commands, run from
  *   per-chip tables.
  *
- * The engine below knows registers, not QEMU devices: it reaches the GPU
- * only through AMDResetOps, so the same code runs against a vfio device in
- * QEMU and against a register model in unit tests.
+ * Three layers, each calling only the one below it:
+ *
+ * - policy (amd-reset-policy.c): amd_reset_probe() finds the device's
+ *   family from its physical ID (amd-reset-ids.c), checks that the device
+ *   is what the family's generation needs, reads what the choice depends
+ *   on and fills an AMDResetDevice with the methods to run, in order;
+ * - data: a generation (amd-reset-cik-vi.c) describes what is the same
+ *   for all its chips: the register map, the BAR5 size, the check
+ *   that the firmware a method needs runs, the methods it can run and how
+ *   amdgpu chooses between them; a family is a generation plus its tables
+ *   (amd-reset-vi-baco.c) and where its VBIOS keeps its caps;
+ * - engine (amd-reset.c, amd-reset-baco.c): amd_reset_run() runs the
+ *   chosen methods, reaching the GPU only through AMDResetOps, so the same
+ *   code runs against a vfio device in QEMU and against a register model
+ *   in unit tests.
+ *
+ * To add a generation: a new AMDResetGeneration with its register map,
+ * firmware check and choice, new AMDResetMethod values with their
+ * AMDResetMethodOps, and families pointing at it; no branch of the engine
+ * changes.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -30,110 +47,79 @@
 #define AMD_PCI_CONFIG_RESET            0x7c        /* write-only trigger */
 #define AMD_PCI_CONFIG_RESET_MAGIC      0x39d5e86b
 
-/* BAR5 (register aperture), byte offsets (Linux "mm" index x 4) */
+/* The register aperture */
 #define AMD_MMIO_BAR                    5
-#define AMD_MMIO_BAR_SIZE               0x40000     /* CIK and VI */
-#define mmSMC_IND_INDEX_0               0x200       /* GCK_SMC_IND_INDEX */
-#define mmSMC_IND_DATA_0                0x204       /* GCK_SMC_IND_DATA */
-#define mmCONFIG_MEMSIZE                0x5428
 
-/* SMC-indirect registers (through SMC_IND_INDEX_0 / SMC_IND_DATA_0) */
-#define ixSMC_SYSCON_RESET_CNTL         0x80000000
-#define   SMC_SYSCON_RESET_CNTL__rst_reg_MASK           0x00000001
-#define ixSMC_SYSCON_CLOCK_CNTL_0       0x80000004
-#define   SMC_SYSCON_CLOCK_CNTL_0__ck_disable_MASK      0x00000001
-#define ixSMC_PC_C                      0x80000370
-#define ixRCU_MISC_CTRL                 0xc0000010
-#define   RCU_MISC_CTRL__REG_DRV_RST_MODE_MASK          0x00000002
-#define ixCC_RCU_FUSES                  0xc00c0000
-#define   CC_RCU_FUSES__DRV_RST_MODE_MASK               0x00000040
-
-/* SMC firmware is loaded at 0x20000; a PC past this runs the firmware */
-#define AMD_SMC_FIRMWARE_PC_MIN         0x20100
-
-/* BACO: bif_5_0 (VI); BIF 4.1 (CIK) lacks BACO_BIF_SCLK_SWITCH */
-#define mmBACO_CNTL                     0x5394
-#define   BACO_CNTL__BACO_EN_MASK                       0x00000001
-#define   BACO_CNTL__BACO_EN__SHIFT                     0
-#define   BACO_CNTL__BACO_BCLK_OFF_MASK                 0x00000002
-#define   BACO_CNTL__BACO_BCLK_OFF__SHIFT               1
-#define   BACO_CNTL__BACO_ISO_DIS_MASK                  0x00000004
-#define   BACO_CNTL__BACO_ISO_DIS__SHIFT                2
-#define   BACO_CNTL__BACO_POWER_OFF_MASK                0x00000008
-#define   BACO_CNTL__BACO_POWER_OFF__SHIFT              3
-#define   BACO_CNTL__BACO_RESET_EN_MASK                 0x00000010
-#define   BACO_CNTL__BACO_RESET_EN__SHIFT               4
-#define   BACO_CNTL__BACO_MODE_MASK                     0x00000040
-#define   BACO_CNTL__BACO_ANA_ISO_DIS_MASK              0x00000080
-#define   BACO_CNTL__BACO_ANA_ISO_DIS__SHIFT            7
-#define   BACO_CNTL__RCU_BIF_CONFIG_DONE_MASK           0x00000100
-#define   BACO_CNTL__PWRGOOD_BF_MASK                    0x00000200
-#define   BACO_CNTL__PWRGOOD_GPIO_MASK                  0x00000400
-#define   BACO_CNTL__PWRGOOD_MEM_MASK                   0x00000800
-#define   BACO_CNTL__PWRGOOD_DVO_MASK                   0x00001000
-#define   BACO_CNTL__BACO_BIF_SCLK_SWITCH_MASK          0x00040000
-#define   BACO_CNTL__BACO_BIF_SCLK_SWITCH__SHIFT        18
-#define mmCC_BIF_BX_FUSESTRAP0          0x535c
-#define   CC_BIF_BX_FUSESTRAP0__STRAP_BIF_PX_CAPABLE_MASK 0x00000002
-#define mmBIF_FB_EN                     0x5490
-#define mmBIOS_SCRATCH_0                0x1724      /* _n at 0x1724 + 4n */
-#define mmBIOS_SCRATCH_6                0x173c
-#define mmBIOS_SCRATCH_7                0x1740
-
-/* Defaults, in microseconds */
-#define AMD_RESET_SETTLE_US             100         /* after the trigger */
-#define AMD_RESET_READY_TIMEOUT_US      100000      /* CONFIG_MEMSIZE poll */
-#define AMD_RESET_POLL_US               10          /* between two polls */
-#define AMD_BACO_WAIT_TIMEOUT_US        100000      /* one WAIT step */
-#define AMD_BACO_TOTAL_US               500000      /* enter + gap + exit */
-#define AMD_BACO_GAP_US                 20000       /* regulator off -> on */
-#define AMD_BACO_POLL_US                1000        /* between two reads */
-
-/*
- * Reset methods.  AMD_RESET_METHOD_NONE ends a family's list of methods
- * when it has fewer than AMD_RESET_MAX_METHODS.
- */
 typedef enum AMDResetMethod {
     AMD_RESET_METHOD_NONE,
     AMD_RESET_METHOD_CONFIG,        /* PCI config reset, then SMC reset */
     AMD_RESET_METHOD_BACO,          /* bus active, chip off: enter, exit */
+    AMD_RESET_METHOD__MAX,
 } AMDResetMethod;
 
+/* A device runs at most this many methods, the next when one times out */
 #define AMD_RESET_MAX_METHODS           2
 
-/* x-amd-reset-method */
-typedef enum AMDResetMethodChoice {
-    AMD_RESET_METHOD_CHOICE_AUTO,   /* as amdgpu chooses */
-    AMD_RESET_METHOD_CHOICE_BACO,
-    AMD_RESET_METHOD_CHOICE_CONFIG,
-    AMD_RESET_METHOD_CHOICE__MAX,
-} AMDResetMethodChoice;
+typedef enum AMDResetResult {
+    AMD_RESET_DONE,                 /* reset done */
+    AMD_RESET_NO_SMC,               /* SMC firmware not running: untouched */
+    AMD_RESET_TIMEOUT,              /* a wait did not end in time */
+    AMD_RESET_GONE,                 /* device reads all-ones */
+} AMDResetResult;
+
+/*
+ * Deadlines and delays, in microseconds.  amd_reset_timings holds the
+ * values QEMU uses; tests may give a device other ones.
+ */
+typedef struct AMDResetTimings {
+    uint32_t settle_us;             /* after the config reset trigger */
+    uint32_t ready_timeout_us;      /* deadline for CONFIG_MEMSIZE */
+    uint32_t ready_poll_us;         /* between two reads of CONFIG_MEMSIZE */
+    uint32_t baco_wait_timeout_us;  /* deadline of one WAIT step */
+    uint32_t baco_total_us;         /* deadline of a whole BACO cycle */
+    uint32_t baco_gap_us;           /* between enter and exit */
+    uint32_t baco_poll_us;          /* between two reads of a WAIT */
+} AMDResetTimings;
+
+extern const AMDResetTimings amd_reset_timings;
+
+/*
+ * How a register is reached: a BAR5 byte offset, or an SMC-indirect
+ * address written to the generation's SMC index register, the value then
+ * read or written through its SMC data register.
+ */
+typedef enum AMDRegAccess {
+    AMD_REG_MMIO,
+    AMD_REG_SMC,
+} AMDRegAccess;
 
 /*
  * One command of a register table, as amdgpu's powerplay runs them
- * (common_baco.c).  @reg is a BAR5 byte offset, or with AMD_REG_IX an
- * SMC-indirect address reached through SMC_IND_INDEX_0/DATA_0.
+ * (hwmgr/common_baco.c, struct baco_cmd_entry), in its field order plus
+ * the access kind:
  *
- *   WRITE      reg := val
- *   RMW        reg := (reg & ~mask) | (val << shift)   (val not masked)
- *   WAIT       poll until (reg & mask) == val          (val unshifted)
- *   DELAY_US   sleep val microseconds
+ *   WRITE      reg := val << shift
+ *   RMW        reg := (reg & ~mask) | (val << shift)   (not masked)
+ *   WAITFOR    poll until (reg & mask) == val          (val unshifted)
+ *   DELAY_US   sleep timeout microseconds
+ *
+ * As in amdgpu, a WAITFOR has no timeout of its own: the engine bounds it
+ * by AMDResetTimings.baco_wait_timeout_us.
  */
-typedef enum AMDRegOp {
-    AMD_REG_WRITE,
-    AMD_REG_RMW,
-    AMD_REG_WAIT,
-    AMD_REG_DELAY_US,
-} AMDRegOp;
-
-#define AMD_REG_IX                      0x1         /* AMDRegStep.flags */
+typedef enum AMDRegCmd {
+    AMD_REG_CMD_WRITE,
+    AMD_REG_CMD_RMW,
+    AMD_REG_CMD_WAITFOR,
+    AMD_REG_CMD_DELAY_US,
+} AMDRegCmd;
 
 typedef struct AMDRegStep {
-    uint8_t op;                     /* AMDRegOp */
-    uint8_t flags;
-    uint8_t shift;
+    uint8_t cmd;                    /* AMDRegCmd */
+    uint8_t access;                 /* AMDRegAccess */
     uint32_t reg;
     uint32_t mask;
+    uint32_t shift;
+    uint32_t timeout;
     uint32_t val;
 } AMDRegStep;
 
@@ -147,7 +133,7 @@ typedef struct AMDRegSteps {
 
 /*
  * A named table: its parts' steps, run in order as one list (steps are
- * numbered across parts); it stops at the first failed WAIT.  Unused
+ * numbered across parts); it stops at the first failed WAITFOR.  Unused
  * parts are empty.
  */
 typedef struct AMDRegTable {
@@ -156,17 +142,18 @@ typedef struct AMDRegTable {
 } AMDRegTable;
 
 /*
- * A chip's BACO sequence.  Enter: every table runs, failures of the
- * preparation tables are ignored, only the last table decides whether the
- * chip entered BACO.  Exit: the tables run until one fails (the clean
- * table runs only after a successful exit table).  The exit runs even if
- * the enter failed, after AMD_BACO_GAP_US.
+ * A chip's BACO sequence, in the phases of amdgpu's <chip>_baco_set_state():
+ * to enter, the preparation tables (a failure does not stop the next
+ * one), then the enter table, which decides whether the chip entered
+ * BACO; to leave, the exit table and, after a successful exit, the clean
+ * table.  The exit runs even if the enter failed, as in amdgpu.
  */
 typedef struct AMDBacoSequence {
+    const AMDRegTable *prep;
+    size_t prep_count;
     const AMDRegTable *enter;
-    size_t enter_count;
     const AMDRegTable *exit;
-    size_t exit_count;
+    const AMDRegTable *clean;
 } AMDBacoSequence;
 
 /* Where the BACO platform cap lives in the VBIOS PowerPlay table */
@@ -175,18 +162,64 @@ typedef enum AMDPPTableFormat {
     AMD_PPTABLE_V1,                 /* ATOM_Tonga (Tonga, Fiji, Polaris) */
 } AMDPPTableFormat;
 
-/* A family of chips: its reset methods in order of preference, as data */
+/*
+ * The registers a generation's firmware checks and methods use, as BAR5
+ * byte offsets (0: the generation has no such register)
+ */
+typedef struct AMDRegMap {
+    uint32_t smc_index;             /* SMC index/data pair */
+    uint32_t smc_data;
+    uint32_t memsize;               /* reads all-ones while in reset */
+    uint32_t baco_cntl;             /* BACO control and status */
+    uint32_t baco_mode;             /* its "in BACO" bit */
+    uint32_t strap;                 /* the BACO strap register */
+    uint32_t strap_baco;            /* its "board is BACO capable" bit */
+} AMDRegMap;
+
+typedef struct AMDResetDevice AMDResetDevice;
+typedef struct AMDResetReport AMDResetReport;
+typedef struct AMDResetConfig AMDResetConfig;
+
+/*
+ * How a generation runs one method.  @last is false when another method
+ * follows if this one times out.  If @needs_firmware, the engine first
+ * runs the generation's firmware check and does not run the method unless
+ * it passes.
+ */
+typedef struct AMDResetMethodOps {
+    bool needs_firmware;
+    AMDResetResult (*run)(const AMDResetDevice *dev, bool last,
+                          AMDResetReport *report);
+} AMDResetMethodOps;
+
+/* What is the same for every chip of a generation */
+typedef struct AMDResetGeneration {
+    const char *name;
+    const AMDRegMap *regs;
+    uint64_t bar5_min;              /* BAR5 sizes of its chips */
+    uint64_t bar5_max;
+    /*
+     * Does the firmware the methods need run?  AMD_RESET_DONE if it does,
+     * AMD_RESET_NO_SMC if not (nothing to reset), AMD_RESET_GONE.
+     */
+    AMDResetResult (*firmware)(const AMDResetDevice *dev);
+    /*
+     * Fill dev->methods as amdgpu's <generation>_asic_reset_method()
+     * chooses, under the user's @cfg; false with @errp set when @cfg
+     * cannot apply to the device.
+     */
+    bool (*choose)(AMDResetDevice *dev, const AMDResetConfig *cfg,
+                   Error **errp);
+    /* indexed by AMDResetMethod; NULL: the generation has no such method */
+    const AMDResetMethodOps *methods[AMD_RESET_METHOD__MAX];
+} AMDResetGeneration;
+
+/* A family of chips: its generation and its own tables and caps */
 typedef struct AMDResetFamily {
     const char *name;
-    AMDResetMethod methods[AMD_RESET_MAX_METHODS];
+    const AMDResetGeneration *gen;
     const AMDBacoSequence *baco;    /* NULL: no BACO */
     AMDPPTableFormat pptable;
-    uint32_t settle_us;             /* wait after the config reset trigger */
-    uint32_t ready_timeout_us;      /* deadline for CONFIG_MEMSIZE */
-    uint32_t baco_wait_timeout_us;  /* deadline of one WAIT step */
-    uint32_t baco_total_us;         /* deadline of a whole BACO cycle */
-    uint32_t baco_gap_us;           /* between enter and exit */
-    uint32_t baco_poll_us;          /* between two reads of a WAIT */
 } AMDResetFamily;
 
 /* One PCI device ID of the default table */
@@ -197,19 +230,19 @@ typedef struct AMDResetDeviceId {
     const char *name;               /* pci.ids name */
 } AMDResetDeviceId;
 
-typedef enum AMDResetResult {
-    AMD_RESET_DONE,                 /* reset done, SMC stopped */
-    AMD_RESET_SKIPPED,              /* the kernel can reset the device */
-    AMD_RESET_NO_SMC,               /* SMC firmware not running: untouched */
-    AMD_RESET_TIMEOUT,              /* a wait did not end in time */
-    AMD_RESET_GONE,                 /* device reads all-ones */
-} AMDResetResult;
+/* What the user asked for */
+struct AMDResetConfig {
+    OnOffAuto policy;               /* x-amd-reset */
+    AMDResetMethod method;          /* NONE: as amdgpu chooses */
+};
 
 /*
  * Register access and time.  Config accesses are 1, 2 or 4 bytes wide and
  * reach the device as the host kernel presents it (vfio-pci serves vendor
  * ID, device ID and interrupt pin from its own copy, so they never read
- * all-ones); MMIO accesses are 32-bit accesses to BAR5.  clock_ns() is
+ * all-ones); MMIO accesses are 32-bit accesses to BAR5, whose size is
+ * mmio_size().  read_rom() returns a copy of the VBIOS image the guest is
+ * given (the caller frees it), or NULL with *why set.  clock_ns() is
  * monotonic; sleep_us() may sleep longer than asked.
  */
 typedef struct AMDResetOps {
@@ -218,49 +251,11 @@ typedef struct AMDResetOps {
                          unsigned size);
     uint32_t (*mmio_read)(void *opaque, uint32_t offset);
     void (*mmio_write)(void *opaque, uint32_t offset, uint32_t value);
+    uint64_t (*mmio_size)(void *opaque);
+    uint8_t *(*read_rom)(void *opaque, size_t *len, const char **why);
     int64_t (*clock_ns)(void *opaque);
     void (*sleep_us)(void *opaque, uint32_t us);
 } AMDResetOps;
-
-typedef struct AMDResetDevice {
-    const AMDResetOps *ops;
-    void *opaque;
-    const char *name;               /* for traces */
-    const AMDResetFamily *family;
-    AMDResetMethod method;          /* chosen at realize */
-    bool baco_fallback;             /* BACO when the config reset times out */
-    bool kernel_reset;              /* the kernel offers a working reset */
-} AMDResetDevice;
-
-/* What a reset did, for the warning the user gets */
-typedef struct AMDResetReport {
-    AMDResetMethod method;          /* the last method run */
-    const char *table;              /* table of the step that timed out */
-    unsigned step;                  /* its 1-based index in the table */
-    int64_t elapsed_us;
-} AMDResetReport;
-
-/*
- * Run @dev's reset method.  Never blocks past the family's deadlines.
- * @report may be NULL.
- */
-AMDResetResult amd_reset_run(const AMDResetDevice *dev,
-                             AMDResetReport *report);
-const char *amd_reset_result_str(AMDResetResult result);
-const char *amd_reset_method_str(AMDResetMethod method);
-
-/*
- * Run one register table (exposed for tests and the fuzzer).  Returns
- * true if every step ran; on a WAIT that does not end before
- * min(now + @wait_us, @deadline_ns), false with *@failed_step set to its
- * 0-based row in the table as amdgpu writes it, where each write of the
- * SMC index register is a row of its own.  A WAIT that reads all-ones
- * while the device is gone sets *@gone.
- */
-bool amd_reset_run_table(const AMDResetDevice *dev, const AMDRegTable *table,
-                         uint32_t wait_us, uint32_t poll_us,
-                         int64_t deadline_ns, size_t *failed_step,
-                         bool *gone);
 
 /* VBIOS (ROM image) parsing: the BACO platform cap */
 typedef enum AMDVbiosCap {
@@ -270,47 +265,128 @@ typedef enum AMDVbiosCap {
 } AMDVbiosCap;
 
 /*
+ * A GPU: how to reach it, set by the caller, and how it is reset, set by
+ * amd_reset_probe()
+ */
+struct AMDResetDevice {
+    const AMDResetOps *ops;
+    void *opaque;
+    const char *name;               /* for traces */
+    const AMDResetTimings *timings; /* NULL: amd_reset_timings */
+
+    uint16_t vendor;                /* physical ID */
+    uint16_t device;
+    const AMDResetFamily *family;   /* NULL: no AMD reset */
+    /* run in order, the next when one times out */
+    AMDResetMethod methods[AMD_RESET_MAX_METHODS];
+    unsigned n_methods;
+    const char *why;                /* why these methods */
+    bool strap;                     /* what the choice was made from */
+    AMDVbiosCap cap;
+    const char *vbios_why;
+};
+
+/* What a reset did, for the warning the user gets */
+struct AMDResetReport {
+    AMDResetMethod method;          /* the last method run */
+    const char *table;              /* table of the step that timed out */
+    unsigned step;                  /* its 1-based index in the table */
+    int64_t elapsed_us;
+};
+
+/*
+ * Decide how @dev is reset: its physical ID from config space, its
+ * family under @cfg->policy, whether the device is what the family's
+ * generation needs (a display controller with the generation's BAR5),
+ * and, for a family with BACO, the strap and the VBIOS cap; then the
+ * generation's choice under @cfg->method.
+ *
+ * Returns false with @errp set when @cfg cannot apply to the device: the
+ * device must not be used that way.  Otherwise true; dev->family is NULL
+ * when no AMD reset is used, and *@unfit is set when the device is listed
+ * but is not what its family needs (the caller warns).
+ */
+bool amd_reset_probe(AMDResetDevice *dev, const AMDResetConfig *cfg,
+                     Error **unfit, Error **errp);
+
+/*
+ * Reset @dev with its methods, in order.  Never blocks past the deadlines
+ * of dev->timings.  @report may be NULL.
+ */
+AMDResetResult amd_reset_run(const AMDResetDevice *dev,
+                             AMDResetReport *report);
+const char *amd_reset_result_str(AMDResetResult result);
+const char *amd_reset_method_str(AMDResetMethod method);
+
+/* The timings of @dev */
+const AMDResetTimings *amd_reset_dev_timings(const AMDResetDevice *dev);
+
+/*
+ * Whether the device still answers: its class code (which vfio-pci does
+ * not virtualize) reads something other than all-ones.
+ */
+bool amd_reset_present(const AMDResetDevice *dev);
+
+/* One read of an SMC-indirect register through @map's index/data pair */
+uint32_t amd_reset_smc_read(const AMDResetDevice *dev, const AMDRegMap *map,
+                            uint32_t ix);
+
+/*
+ * Run one register table (exposed for tests and the fuzzer).  Returns
+ * true if every step ran; on a WAITFOR that does not end before
+ * min(now + @wait_us, @deadline_ns), false with *@failed_step set to its
+ * 0-based row in the table as amdgpu writes it, where each write of the
+ * SMC index register is a row of its own.  A WAITFOR that reads all-ones
+ * while the device is gone sets *@gone.
+ */
+bool amd_reset_run_table(const AMDResetDevice *dev, const AMDRegMap *map,
+                         const AMDRegTable *table, uint32_t wait_us,
+                         uint32_t poll_us, int64_t deadline_ns,
+                         size_t *failed_step, bool *gone);
+
+/*
+ * Read the BACO strap of @dev's generation with memory decode briefly on.
+ * False when the device reads all-ones.
+ */
+bool amd_reset_read_strap(const AMDResetDevice *dev);
+
+/*
  * Find the BACO cap in the PowerPlay table of @rom (@len bytes, untrusted:
  * every offset is bounds checked).  On AMD_VBIOS_CAP_UNKNOWN, *@why says
  * what was wrong (a static string).
  */
 AMDVbiosCap amd_vbios_baco_cap(const uint8_t *rom, size_t len,
                                AMDPPTableFormat format, const char **why);
+const char *amd_vbios_cap_str(AMDVbiosCap cap);
 
-/* Device table (hw/vfio/amd-reset-ids.c) */
+/* The device table (amd-reset-ids.c) */
 extern const AMDResetDeviceId amd_reset_ids[];
 extern const size_t amd_reset_ids_count;
-extern const char *const amd_reset_method_choice_str[];
 
 const AMDResetDeviceId *amd_reset_lookup(uint16_t vendor, uint16_t device);
 
+/* Generations and families (amd-reset-cik-vi.c) */
+extern const AMDResetGeneration amd_reset_gen_cik_vi;
+extern const AMDResetFamily amd_reset_family_cik;
+extern const AMDResetFamily amd_reset_family_tonga;
+extern const AMDResetFamily amd_reset_family_fiji;
+extern const AMDResetFamily amd_reset_family_polaris;
+
+/* The methods the generations share (amd-reset.c, amd-reset-baco.c) */
+extern const AMDResetMethodOps amd_reset_config_ops;
+extern const AMDResetMethodOps amd_reset_baco_ops;
+
 /*
  * Pick the family for the physical @vendor:@device under the x-amd-reset
- * @policy.  Returns false with @errp set when the policy cannot apply to
- * the device; otherwise true, with *@family NULL when no AMD reset is used.
- * x-amd-reset=on for an AMD device that is not listed gets the CIK family:
- * the config reset is the one method that needs no per-chip tables.
+ * @policy (exposed for tests).  Returns false with @errp set when the
+ * policy cannot apply to the device; otherwise true, with *@family NULL
+ * when no AMD reset is used.
  */
 bool amd_reset_select(OnOffAuto policy, uint16_t vendor, uint16_t device,
                       const AMDResetFamily **family, Error **errp);
 
-/*
- * Choose the method for @family from the strap bit, the VBIOS cap and the
- * x-amd-reset-method @choice, as amdgpu does (vi_asic_reset_method()):
- * BACO when the family has it, the strap says the board is BACO capable
- * and the VBIOS has the BACO cap; otherwise the config reset.  Sets
- * *@method, *@baco_fallback (BACO may follow a config reset that times
- * out) and *@why (a static string for the trace).  Returns false with
- * @errp set when @choice cannot apply.
- */
-bool amd_reset_choose(const AMDResetFamily *family, AMDResetMethodChoice choice,
-                      bool strap, AMDVbiosCap cap, AMDResetMethod *method,
-                      bool *baco_fallback, const char **why, Error **errp);
-
-/*
- * Read the BACO strap (CC_BIF_BX_FUSESTRAP0.STRAP_BIF_PX_CAPABLE) with
- * memory decode briefly on.  False when the device reads all-ones.
- */
-bool amd_reset_read_strap(const AMDResetDevice *dev);
+/* The choice of amdgpu's vi_asic_reset_method() (amd-reset-policy.c) */
+bool amd_reset_choose_vi(AMDResetDevice *dev, const AMDResetConfig *cfg,
+                         Error **errp);
 
 #endif /* HW_VFIO_AMD_RESET_H */

@@ -79,17 +79,26 @@ static void test_gpu_region_access(void *opaque, unsigned region,
     }
 }
 
+/* What the server's DEVICE_RESET does: nothing, as a bus reset here */
+static void test_gpu_device_reset(void *opaque)
+{
+}
+
 /*
  * A GPU model served over vfio-user; with @vbios, its VBIOS (with the BACO
  * cap or without, as @baco_cap says) is the device's ROM region, without
- * it the device has no ROM and QEMU cannot tell whether BACO is supported
+ * it the device has no ROM and QEMU cannot tell whether BACO is supported.
+ * With @reset_works the server offers a reset of its own, as the kernel
+ * does for a device it can reset.
  */
-static TestGPU *test_gpu_new_rom(uint16_t device_id, bool vbios,
-                                 bool baco_cap)
+static TestGPU *test_gpu_new_full(uint16_t device_id, bool vbios,
+                                  bool baco_cap, bool reset_works)
 {
     TestGPU *t = g_new0(TestGPU, 1);
     VfioUserTestDevice dev = {
         .region_access = test_gpu_region_access,
+        .reset_works = reset_works,
+        .device_reset = test_gpu_device_reset,
         .opaque = t,
     };
     GError *err = NULL;
@@ -110,10 +119,16 @@ static TestGPU *test_gpu_new_rom(uint16_t device_id, bool vbios,
     }
     dev.region_size[VFIO_PCI_ROM_REGION_INDEX] =
         amd_gpu_model_rom_size(t->model);
-    /* no kernel-style reset: the server does not advertise DEVICE_RESET */
     t->server = vfio_user_test_server_start(t->sock, &dev);
     g_assert(t->server);
     return t;
+}
+
+static TestGPU *test_gpu_new_rom(uint16_t device_id, bool vbios,
+                                 bool baco_cap)
+{
+    /* no kernel-style reset: the server does not advertise DEVICE_RESET */
+    return test_gpu_new_full(device_id, vbios, baco_cap, false);
 }
 
 /*
@@ -298,6 +313,31 @@ static void check_policy(uint16_t device_id, const char *props,
                      expect_reset ? 2 : 0);
     g_assert_cmpint(amd_gpu_model_driver_loaded(t->model), ==,
                     !expect_reset);
+    test_gpu_free(t);
+}
+
+/*
+ * The device has a reset of its own (the kernel's, here the server's):
+ * the quirk steps aside and vfio uses that one
+ */
+static void test_kernel_reset(void)
+{
+    TestGPU *t = test_gpu_new_full(0x692b, false, false, true);
+    g_autofree char *trace = NULL;
+    unsigned resets;
+
+    test_gpu_start(t, NULL);
+    resets = vfio_user_test_server_device_resets(t->server);
+    system_reset_with_driver(t);
+    g_assert_cmpuint(vfio_user_test_server_device_resets(t->server), ==,
+                     resets + 1);
+    g_assert_false(log_has(t->model, "cfg w4 0x7c"));
+    g_assert_false(log_has(t->model, "mmio"));
+    g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 0);
+    g_assert_true(amd_gpu_model_driver_loaded(t->model));
+    trace = test_gpu_quit(t, t->trace_path);
+    g_assert_nonnull(strstr(trace, "vfio_quirk_amd_reset_skipped"));
+    g_assert_null(strstr(trace, "vfio_quirk_amd_reset_done"));
     test_gpu_free(t);
 }
 
@@ -725,6 +765,7 @@ int main(int argc, char **argv)
                         test_reset);
     qtest_add_data_func("/vfio-user/amd-reset/hawaii", GUINT_TO_POINTER(0x67b0),
                         test_reset);
+    qtest_add_func("/vfio-user/amd-reset/kernel-reset", test_kernel_reset);
     qtest_add_func("/vfio-user/amd-reset/unlisted-auto", test_unlisted_auto);
     qtest_add_func("/vfio-user/amd-reset/unlisted-on", test_unlisted_on);
     qtest_add_func("/vfio-user/amd-reset/listed-off", test_listed_off);

@@ -6,10 +6,10 @@
  * registers that matter have their own fields and every other SMC address
  * lives in a hash table that reads the storage fill (0) until written.
  *
- * The BACO registers and tables below are written from the facts
- * (amd-baco-facts.md, section numbers in the comments), with raw numbers,
- * independently of the engine's tables: the model is what the engine is
- * checked against.
+ * The BACO registers and tables below are written from amdgpu's register
+ * headers and powerplay tables (names of the tables in the comments), with
+ * raw numbers, independently of the engine's tables: the model is what the
+ * engine is checked against.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -29,7 +29,7 @@
 #define CMD_DRIVER          (PCI_COMMAND_IO | PCI_COMMAND_MEMORY | \
                              PCI_COMMAND_MASTER)
 
-/* BAR5 byte offsets and ix addresses of the BACO tables (section 2) */
+/* BAR5 byte offsets and ix addresses of the BACO tables */
 #define R_IDX               0x200       /* GCK_SMC_IND_INDEX */
 #define R_DATA              0x204       /* GCK_SMC_IND_DATA */
 #define R_BIOS_SCRATCH_0    0x1724
@@ -93,7 +93,7 @@ typedef struct ModelTable {
 #define TABLE(t)                { t, ARRAY_SIZE(t) }
 #define TABLE_PART(t, n)        { t, n }
 
-/* 5.1 gpio_tbl */
+/* gpio_tbl */
 static const ModelWrite baco_gpio[] = {
     W(0x610, 0),                            /* 1 GPIOPAD_EN */
     W(0x64c, 0),                            /* 2 GPIOPAD_PD_EN */
@@ -107,13 +107,13 @@ static const ModelWrite baco_gpio[] = {
     OR(0x12210, 0x00001111),                /* 10 DC_GPIO_SYNCA_MASK */
 };
 
-/* 5.2 enable_fb_req_rej_tbl */
+/* enable_fb_req_rej_tbl */
 static const ModelWrite baco_fb_req_rej[] = {
     IX(0xc0300024, 0x1, 0x1),               /* 2 bit 0 */
     W(0x5490, 0),                           /* 3 BIF_FB_EN */
 };
 
-/* 5.3 use_bclk_tbl, Tonga (Fiji: steps 1-17, the first 7 writes) */
+/* use_bclk_tbl, Tonga (Fiji: steps 1-17, the first 7 writes) */
 static const ModelWrite baco_use_bclk_tonga[] = {
     IX(0xc0500140, 0x8, 0x8),               /* 2 SPLL_BYPASS_EN := 1 */
     IX(0xc0500144, 0x400000, 0x400000),     /* 4 SPLL_BYPASS_CHG := 1 */
@@ -126,7 +126,7 @@ static const ModelWrite baco_use_bclk_tonga[] = {
     FIELD(0x2bb0, 0x800, 0),                /* 19 MPLL_MCLK_SEL := 0 */
 };
 
-/* 5.3 use_bclk_tbl, Polaris */
+/* use_bclk_tbl, Polaris */
 static const ModelWrite baco_use_bclk_polaris[] = {
     IX(0xc0500140, 0x8, 0x8),               /* 2 SPLL_BYPASS_EN := 1 */
     IX(0xc0500170, 0x4000000, 0x4000000),   /* 4 bit 26 */
@@ -136,7 +136,7 @@ static const ModelWrite baco_use_bclk_polaris[] = {
     FIELD(0x2bb0, 0x800, 0),                /* 10 MPLL_MCLK_SEL := 0 */
 };
 
-/* 5.4 turn_off_plls_tbl, Tonga (Fiji: steps 1-6, the first 4 writes) */
+/* turn_off_plls_tbl, Tonga (Fiji: steps 1-6, the first 4 writes) */
 static const ModelWrite baco_turn_off_plls_tonga[] = {
     IX(0xc0500140, 0x1, 0x1),               /* 2 SPLL_RESET := 1 */
     IX(0xc0500140, 0x2, 0),                 /* 3 SPLL_PWRON := 0 */
@@ -161,7 +161,7 @@ static const ModelWrite baco_turn_off_plls_tonga[] = {
     IX(0xc05001a8, 0xff00, 0x100),          /* 28 TMON_CLK_SEL := 1 */
 };
 
-/* 5.4 turn_off_plls_tbl, Polaris (its DLY_US steps are not writes) */
+/* turn_off_plls_tbl, Polaris (its DLY_US steps are not writes) */
 static const ModelWrite baco_turn_off_plls_polaris[] = {
     FIELD(0x12250, 0xf0, 0x10),             /* 1 GENLK_STRENGTH_SP := 1 */
     FIELD(0x2898, 0x10000000, 0x10000000),  /* 3 RST_CTL := 1 */
@@ -174,7 +174,7 @@ static const ModelWrite baco_turn_off_plls_polaris[] = {
     FIELD(0x2bbc, 0x10000, 0),              /* 17 ISO_DIS_P := 0 */
 };
 
-/* 5.5 clk_req_b_tbl, Fiji */
+/* clk_req_b_tbl, Fiji */
 static const ModelWrite baco_clk_req_b_fiji[] = {
     IX(0xc05001a4, 0x8, 0),                 /* 2 FORCE_BIF_REFCLK_EN */
     IX(0xc050019c, 0xff00, 0x400),          /* 4 MPLL_CLKOUT_SEL := 4 */
@@ -185,7 +185,7 @@ static const ModelWrite baco_clk_req_b_fiji[] = {
     IX(0xc05001a8, 0xff00, 0x100),          /* 12 TMON_CLK_SEL := 1 */
 };
 
-/* 5.5 clk_req_b_tbl, Polaris */
+/* clk_req_b_tbl, Polaris */
 static const ModelWrite baco_clk_req_b_polaris[] = {
     IX(0xc05001a8, 0xff, 0x1),              /* 2 CMON_CLK_SEL := 1 */
     IX(0xc05001a8, 0xff00, 0x100),          /* 3 TMON_CLK_SEL := 1 */
@@ -196,7 +196,7 @@ static const ModelWrite baco_clk_req_b_polaris[] = {
     IX(0xc050019c, 0xff00, 0x400),          /* 12 MPLL_CLKOUT_SEL := 4 */
 };
 
-/* 5.6 enter_baco_tbl (its WAIT steps are not writes) */
+/* enter_baco_tbl (its WAIT steps are not writes) */
 static const ModelWrite baco_enter[] = {
     FIELD(0x5394, 0x1, 0x1),                /* 1 BACO_EN := 1 */
     FIELD(0x5394, 0x40000, 0x40000),        /* 2 BACO_BIF_SCLK_SWITCH */
@@ -206,7 +206,10 @@ static const ModelWrite baco_enter[] = {
     FIELD(0x5394, 0x8, 0x8),                /* 10 BACO_POWER_OFF := 1 */
 };
 
-/* Section 4: the enter tables of each chip, in order */
+/*
+ * The enter tables of each chip, in the order amdgpu's
+ * <chip>_baco_set_state() runs them
+ */
 static const ModelTable baco_program_tonga[] = {
     TABLE(baco_gpio),
     TABLE(baco_fb_req_rej),
@@ -356,7 +359,7 @@ static bool model_is_vi(AMDGPUModel *m)
            m->chip == AMD_GPU_MODEL_CHIP_POLARIS;
 }
 
-/* amd-reset-facts.md section 6 */
+/* amdgpu_drv.c pciidlist: CHIP_BONAIRE .. CHIP_POLARIS12 */
 static AMDGPUModelChip model_chip_of(uint16_t device_id)
 {
     if ((device_id >= 0x6640 && device_id <= 0x665f) ||
@@ -484,7 +487,7 @@ static uint32_t smc_get(AMDGPUModel *m, uint32_t ix)
     case ixCC_RCU_FUSES:
         return m->fuse ? CC_RCU_FUSES__DRV_RST_MODE_MASK : 0;
     case IX_CG_SPLL_STATUS:
-        /* the SPLL acknowledges a pending change request (5.3) */
+        /* the SPLL acknowledges a pending change request (use_bclk_tbl) */
         return smc_storage(m, IX_CG_SPLL_FUNC_CNTL_2) &
                (SPLL_BYPASS_CHG | SPLL_CTLREQ_CHG) &&
                model_settled(m, m->spll_request_ns) ? SPLL_CHG_STATUS : 0;
@@ -628,7 +631,7 @@ static void baco_update(AMDGPUModel *m)
          state = m->baco_state) {
         switch (m->baco_state) {
         case BACO_STATE_POWERED:
-            /* 5.6: the enter table, after the chip's own tables */
+            /* enter_baco_tbl, after the chip's own tables */
             if (baco_track_complete(m) && m->strap &&
                 !m->baco_never_enters && (c & enter) == enter &&
                 !(c & (BACO_ISO_DIS | BACO_ANA_ISO_DIS))) {
@@ -636,7 +639,7 @@ static void baco_update(AMDGPUModel *m)
             }
             return;
         case BACO_STATE_DOWN:
-            /* 5.7 steps 1-4 */
+            /* exit_baco_tbl steps 1-4 */
             if (m->baco_never_exits || !(c & BACO_RESET_EN) ||
                 (c & (BACO_BCLK_OFF | BACO_POWER_OFF))) {
                 return;
@@ -932,7 +935,7 @@ AMDGPUModel *amd_gpu_model_new(uint16_t device_id)
     /* after host boot: VBIOS posted, SMC firmware running */
     model_power_on(m);
 
-    /* section 7: the table format follows the chip */
+    /* the PowerPlay format follows the chip (smu7_init_function_pointers()) */
     spec.format = model_is_vi(m) ? AMD_PPTABLE_V1 : AMD_PPTABLE_V0;
     spec.baco_cap = model_is_vi(m);
     m->rom = amd_gpu_model_vbios_build(&spec, NULL);
@@ -1349,7 +1352,7 @@ void amd_gpu_model_set_config_reset_wear(AMDGPUModel *m, unsigned resets)
     g_mutex_unlock(&m->lock);
 }
 
-/* VBIOS images (amd-baco-facts.md section 8) */
+/* VBIOS images: atombios.h, pptable.h and tonga_pptable.h layouts */
 
 #define VBIOS_SIGNATURE_OFFSET  0x30
 #define VBIOS_HEADER_PTR        0x48

@@ -2,7 +2,7 @@
  * Register-level model of the reset behaviour of an AMD CIK/VI GPU
  *
  * The model implements the part of a GCN 1.1 / GCN 1.2 chip that the AMD
- * reset engine (hw/vfio/amd-reset.c) touches, as the register facts of
+ * reset engine (hw/vfio/amd-reset*.c) touches, as the register headers of
  * amdgpu describe it, seen through the host kernel's vfio-pci:
  *
  *  - a 256-byte PCI configuration space with the config reset trigger at
@@ -35,6 +35,7 @@
 #define TESTS_UNIT_AMD_GPU_MODEL_H
 
 #include "hw/vfio/amd-reset.h"
+#include "hw/vfio/amd-reset-cik-vi.h"
 
 #define AMD_GPU_MODEL_CONFIG_SIZE       256
 #define AMD_GPU_MODEL_BAR5_SIZE         0x40000
@@ -46,7 +47,7 @@
 #define AMD_GPU_MODEL_SCRATCH_COUNT     16          /* BIOS_SCRATCH_0..15 */
 #define AMD_GPU_MODEL_SCRATCH7_POSTED   0x00000200  /* ASIC_INIT_COMPLETE */
 
-/* The chip, from the PCI device ID (amd-reset-facts.md section 6) */
+/* The chip, from the PCI device ID (amdgpu_drv.c pciidlist) */
 typedef enum AMDGPUModelChip {
     AMD_GPU_MODEL_CHIP_OTHER,       /* not listed there: no BACO */
     AMD_GPU_MODEL_CHIP_CIK,         /* Bonaire, Hawaii: no BACO modelled */
@@ -148,13 +149,13 @@ bool amd_gpu_model_config_access(AMDGPUModel *m, uint32_t offset,
  *    write of its enter_baco table, if the writes of its own gpio,
  *    enable_fb_req_rej, use_bclk, turn_off_plls and (Fiji, Polaris)
  *    clk_req_b tables and of enter_baco were the last BAR5 writes, in the
- *    order of the facts tables (index register writes aside), the control
+ *    order of amdgpu's tables (index register writes aside), the control
  *    bits are as enter_baco leaves them and the strap says the board is
  *    BACO capable.  Any other BAR5 write starts the tracking over.
  *    Powering down loses the chip's state: SMC in reset with its clock off
  *    and PC 0, guest driver gone, config reset state (also "worn out")
  *    cleared.  Plain storage, the scratch registers and the SMC storage
- *    keep their values (the facts give no power-on values).
+ *    keep their values (amdgpu's headers give no power-on values).
  *  - Exit: BACO_RESET_EN set with BACO_BCLK_OFF and BACO_POWER_OFF clear
  *    brings the power back (PWRGOOD_BF); then BACO_ISO_DIS set gives
  *    PWRGOOD_GPIO/MEM/DVO; then BACO_ANA_ISO_DIS set with BACO_RESET_EN and

@@ -9,16 +9,16 @@
  *  2  the config reset of a BACO-capable chip with the BACO fallback;
  *  3  the VBIOS parser: the rest of the input is the ROM image, parsed in
  *     both PowerPlay table formats and compared with a reference parser
- *     written here from the rules (amd-baco-facts.md section 8).
+ *     written here from amdgpu's rules (process_pptables_v1_0.c,
+ *     processpptables.c).
  *
  * In modes 0-2 the engine runs against a fake GPU whose register reads,
  * sleeps and access latency are chosen by the fuzz input, on a fake clock
  * that only moves when the engine sleeps or touches the device.  Whatever
  * the device answers, the engine must:
  *
- *  - return one of the AMDResetResult values, SKIPPED exactly when the
- *    kernel can reset the device, and then without touching it;
- *  - finish within the family's deadlines: the config reset within
+ *  - return one of the AMDResetResult values;
+ *  - finish within the device's deadlines: the config reset within
  *    settle_us + ready_timeout_us, BACO within baco_total_us, plus a slack
  *    for one oversleep per wait and the latency of the accesses;
  *  - make a bounded number of accesses (one poll per poll interval);
@@ -42,7 +42,7 @@
  *
  * ASan and UBSan watch the rest.
  *
- * Input, modes 0-2: byte 0 bit 0 is kernel_reset; mode 0 and 2: bits 1-2
+ * Input, modes 0-2: byte 0 bit 0 is unused; mode 0 and 2: bits 1-2
  * select settle_us, bits 3-5 ready_timeout_us; mode 1: bits 1-2 the family,
  * bits 3-5 a set of BACO timings.  Byte 1 bits 0-3 are the latency of
  * every access in us; mode 2: bits 4-5 the family, bits 6-7 the timings.
@@ -62,6 +62,7 @@
 #include "qemu/osdep.h"
 #include "hw/pci/pci_regs.h"
 #include "hw/vfio/amd-reset.h"
+#include "hw/vfio/amd-reset-cik-vi.h"
 
 #define ALL_ONES            0xffffffffU
 #define MAX_OVERSLEEP_US    255
@@ -74,9 +75,9 @@
 #define MODE_FALLBACK       2
 #define MODE_VBIOS          3
 
-static const uint32_t settle_table[] = { 0, 1, AMD_RESET_SETTLE_US, 1000 };
+static const uint32_t settle_table[] = { 0, 1, 100, 1000 };
 static const uint32_t timeout_table[] = {
-    0, 1, 10, 100, 1000, 10000, AMD_RESET_READY_TIMEOUT_US, 25000,
+    0, 1, 10, 100, 1000, 10000, 100000, 25000,
 };
 static const uint16_t family_devices[] = { 0x692b, 0x7300, 0x67df, 0x67ef };
 
@@ -290,7 +291,7 @@ static void check_mmio(FakeGPU *g, uint32_t offset)
 {
     CHECK(g->command & PCI_COMMAND_MEMORY,
           "BAR5 access at 0x%x with memory decode off", offset);
-    CHECK(offset % 4 == 0 && offset < AMD_MMIO_BAR_SIZE,
+    CHECK(offset % 4 == 0 && offset < AMD_CIK_VI_BAR5_SIZE,
           "BAR5 access at 0x%x", offset);
     if (offset == R_BACO_CNTL && g->mode != MODE_CONFIG) {
         g->baco_started = true;
@@ -491,16 +492,15 @@ static const AMDResetFamily *family_of(uint16_t device)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     FakeGPU g = { .data = data, .size = size, .now_ns = 1000000000 };
-    AMDResetFamily family = {
-        .name = "fuzz",
-        .methods = { AMD_RESET_METHOD_CONFIG },
-    };
+    AMDResetTimings timings = amd_reset_timings;
     AMDResetDevice dev = {
         .ops = &fake_ops,
         .opaque = &g,
         .name = "fuzz",
-        .family = &family,
-        .method = AMD_RESET_METHOD_CONFIG,
+        .timings = &timings,
+        .family = &amd_reset_family_cik,
+        .methods = { AMD_RESET_METHOD_CONFIG },
+        .n_methods = 1,
     };
     AMDResetReport report;
     uint8_t b0 = 0, b1 = 0;
@@ -516,37 +516,36 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     next_byte(&g, &b1);
-    dev.kernel_reset = b0 & 1;
     g.latency_us = b1 & MAX_LATENCY_US;
     if (g.mode == MODE_BACO) {
-        family = *family_of(family_devices[(b0 >> 1) & 3]);
+        dev.family = family_of(family_devices[(b0 >> 1) & 3]);
         t = &baco_timings[(b0 >> 3) & 7];
-        dev.method = AMD_RESET_METHOD_BACO;
+        dev.methods[0] = AMD_RESET_METHOD_BACO;
     } else if (g.mode == MODE_FALLBACK) {
-        family = *family_of(family_devices[(b1 >> 4) & 3]);
+        dev.family = family_of(family_devices[(b1 >> 4) & 3]);
         t = &baco_timings[(b1 >> 6) & 3];
-        dev.baco_fallback = true;
+        dev.methods[dev.n_methods++] = AMD_RESET_METHOD_BACO;
     }
     if (g.mode != MODE_BACO) {
-        family.settle_us = settle_table[(b0 >> 1) & 3];
-        family.ready_timeout_us = timeout_table[(b0 >> 3) & 7];
-        budget_ns += ((int64_t)family.settle_us +
-                      family.ready_timeout_us) * 1000;
-        max_polls = family.ready_timeout_us / AMD_RESET_POLL_US + 2;
+        timings.settle_us = settle_table[(b0 >> 1) & 3];
+        timings.ready_timeout_us = timeout_table[(b0 >> 3) & 7];
+        budget_ns += ((int64_t)timings.settle_us +
+                      timings.ready_timeout_us) * 1000;
+        max_polls = timings.ready_timeout_us / timings.ready_poll_us + 2;
         max_accesses += 2 * max_polls;
     }
     if (t) {
         if (t->wait_us) {
-            family.baco_wait_timeout_us = t->wait_us;
+            timings.baco_wait_timeout_us = t->wait_us;
         }
         if (t->total_us) {
-            family.baco_total_us = t->total_us;
-            family.baco_gap_us = t->gap_us;
-            family.baco_poll_us = t->poll_us;
+            timings.baco_total_us = t->total_us;
+            timings.baco_gap_us = t->gap_us;
+            timings.baco_poll_us = t->poll_us;
         }
-        budget_ns += (int64_t)family.baco_total_us * 1000;
+        budget_ns += (int64_t)timings.baco_total_us * 1000;
         /* every read of a WAIT but the first of each sleeps a poll */
-        max_accesses += 2 * (family.baco_total_us / family.baco_poll_us +
+        max_accesses += 2 * (timings.baco_total_us / timings.baco_poll_us +
                              MAX_OTHER_ACCESSES);
     }
     g.command = 0;                  /* as vfio_pci_pre_reset() leaves it */
@@ -559,7 +558,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     elapsed_ns = g.now_ns - start;
 
     /* a known value: amd_reset_result_str() asserts on any other */
-    CHECK(result == AMD_RESET_DONE || result == AMD_RESET_SKIPPED ||
+    CHECK(result == AMD_RESET_DONE ||
           result == AMD_RESET_NO_SMC || result == AMD_RESET_TIMEOUT ||
           result == AMD_RESET_GONE, "result %d", (int)result);
     CHECK(amd_reset_result_str(result) != NULL, "no string for %d", result);
@@ -572,28 +571,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * access, which the engine cannot see coming.
      */
     slack_ns = (int64_t)g.accesses * g.latency_us * 1000 +
-               4 * (int64_t)(AMD_RESET_POLL_US + MAX_OVERSLEEP_US) * 1000 +
+               4 * (int64_t)(timings.ready_poll_us + MAX_OVERSLEEP_US) * 1000 +
                6 * (int64_t)MAX_OVERSLEEP_US * 1000;
     if (t) {
-        slack_ns += 2 * (int64_t)family.baco_poll_us * 1000;
+        slack_ns += 2 * (int64_t)timings.baco_poll_us * 1000;
     }
     CHECK(elapsed_ns <= budget_ns + slack_ns,
           "took %" PRId64 " ns, budget %" PRId64 " + %" PRId64 " ns "
           "(mode %d, settle %u us, timeout %u us, BACO total %u us, "
           "latency %u us, %u accesses)", elapsed_ns, budget_ns, slack_ns,
-          g.mode, family.settle_us, family.ready_timeout_us,
-          family.baco_total_us, g.latency_us, g.accesses);
+          g.mode, timings.settle_us, timings.ready_timeout_us,
+          timings.baco_total_us, g.latency_us, g.accesses);
     CHECK(g.polls <= max_polls, "%u polls, at most %" PRIu64 " expected",
           g.polls, max_polls);
     CHECK(g.accesses <= max_accesses, "%u accesses, at most %" PRIu64
           " expected", g.accesses, max_accesses);
 
-    CHECK(dev.kernel_reset == (result == AMD_RESET_SKIPPED),
-          "kernel reset %d but result %d", dev.kernel_reset, result);
     switch (result) {
-    case AMD_RESET_SKIPPED:
-        CHECK(g.accesses == 0, "SKIPPED after %u accesses", g.accesses);
-        break;
     case AMD_RESET_NO_SMC:
         CHECK(g.mode != MODE_BACO, "NO_SMC in BACO mode");
         CHECK(!g.config_reset, "config reset although NO_SMC");
@@ -640,7 +634,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
               g.last_cmd_written);
         CHECK(g.cmd_writes == 2, "%u command writes", g.cmd_writes);
     } else {
-        CHECK(result == AMD_RESET_SKIPPED || result == AMD_RESET_GONE,
+        CHECK(result == AMD_RESET_GONE,
               "command register never written (result %d)", result);
     }
 

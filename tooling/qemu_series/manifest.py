@@ -14,11 +14,12 @@ from .identity import series_identity
 
 def parse_manifest(check_files=True):
     """series/manifest: comments, then blocks that start with
-    'Patch: NAME' followed by Subject:, Files:, Bases: and, after a blank
+    'Patch: NAME' followed by Subject:, Files: (continued on indented
+    lines), Bases: and, after a blank
     line, the commit message body (no Signed-off-by: the tooling adds
     it)."""
     path = os.path.join(REPO, "series", "manifest")
-    header, patches, cur, in_body = {}, [], None, False
+    header, patches, cur, in_body, key = {}, [], None, False, None
     with open(path) as f:
         for lineno, line in enumerate(f, 1):
             line = line.rstrip("\n")
@@ -38,6 +39,9 @@ def parse_manifest(check_files=True):
                 cur["body"].append(line)
             elif not line.strip():
                 in_body = True
+            elif line[0].isspace() and key == "files":
+                # Files: continues on indented lines
+                cur["files"] += line.split()
             else:
                 key, _, val = line.partition(":")
                 key = key.strip().lower()

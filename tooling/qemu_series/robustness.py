@@ -339,6 +339,11 @@ def clang_compile_argv(template, src, obj):
                   "argument", "-Wno-missing-prototypes", "-o", obj, "-c", src]
 
 
+def engine_sources(tree):
+    """hw/vfio/amd-reset*.c: the engine without the vfio glue"""
+    return sorted(glob.glob(os.path.join(tree, "hw/vfio/amd-reset*.c")))
+
+
 def build_fuzzer(base, tree, check=False):
     bdir = os.path.join(tree, "build")
     fdir = os.path.join(BUILD, "fuzz", base)
@@ -355,18 +360,17 @@ def build_fuzzer(base, tree, check=False):
     if len(engine) != 1:
         raise Fail("cannot find how ninja compiles hw/vfio/amd-reset.c for "
                    "%s" % UNIT)
-    eng_obj = os.path.join(fdir, "amd-reset.o")
-    ids_obj = os.path.join(fdir, "amd-reset-ids.o")
+    # the engine, its policy and its tables, compiled with its flags
+    objs = []
+    for src in engine_sources(tree):
+        obj = os.path.join(fdir, os.path.basename(src)[:-2] + ".o")
+        rrun(clang_compile_argv(engine[0], src, obj), cwd=bdir)
+        objs.append(obj)
     fuzz_obj = os.path.join(fdir, "amd-reset-fuzz.o")
-    rrun(clang_compile_argv(engine[0], os.path.join(tree,
-                            "hw/vfio/amd-reset.c"), eng_obj), cwd=bdir)
-    # the BACO tables, compiled with the engine's flags
-    rrun(clang_compile_argv(engine[0], os.path.join(tree,
-                            "hw/vfio/amd-reset-ids.c"), ids_obj), cwd=bdir)
     rrun(clang_compile_argv(engine[0], FUZZ_SRC, fuzz_obj), cwd=bdir)
     # link as the unit test links, with our objects instead of its own
     binary = os.path.join(fdir, "amd-reset-fuzz")
-    argv = relink(link, binary, [fuzz_obj, eng_obj, ids_obj],
+    argv = relink(link, binary, [fuzz_obj] + objs,
                   ["-fsanitize=fuzzer,address,undefined"])
     argv[0] = clang()
     rrun(argv, cwd=bdir)

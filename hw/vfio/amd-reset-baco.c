@@ -1,0 +1,238 @@
+/*
+ * AMD GPU reset engine: register tables and the BACO method of VI
+ *
+ * BACO follows amdgpu's powerplay (hwmgr/smu7_baco.c, common_baco.c and
+ * the per-chip <chip>_baco.c): the chip's enter tables, at least 20 ms,
+ * its exit tables.  Each table is a list of register commands run by
+ * amd_reset_run_table(), the counterpart of amdgpu's
+ * baco_program_registers(), with one difference: amdgpu gives each wait
+ * 5000 polls of at least 1 ms, QEMU holds the BQL, so here each wait has a
+ * clock deadline and the whole cycle is bounded.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "hw/vfio/amd-reset.h"
+#include "trace.h"
+
+#define AMD_ALL_ONES    0xffffffffU
+#define NS_PER_US       1000
+
+/*
+ * Where a table run stands: the SMC index it last selected, and the
+ * number of rows run so far, counting each write of the index register
+ * as a row, as amdgpu's tables spell it out.
+ */
+typedef struct AMDTableCursor {
+    const AMDResetDevice *dev;
+    const AMDRegMap *map;
+    bool ix_valid;
+    uint32_t ix;
+    size_t rows;
+} AMDTableCursor;
+
+/* Direct registers are BAR5 offsets; SMC ones go through the index pair */
+static uint32_t amd_step_reg(AMDTableCursor *c, const AMDRegStep *step)
+{
+    if (step->access == AMD_REG_MMIO) {
+        return step->reg;
+    }
+    if (!c->ix_valid || c->ix != step->reg) {
+        c->dev->ops->mmio_write(c->dev->opaque, c->map->smc_index,
+                                step->reg);
+        c->ix = step->reg;
+        c->ix_valid = true;
+        c->rows++;
+    }
+    return c->map->smc_data;
+}
+
+/*
+ * Poll @reg until (value & mask) == val.  The first read happens at once;
+ * amdgpu sleeps before it, which reads the same registers later.
+ */
+static bool amd_step_wait(AMDTableCursor *c, uint32_t reg,
+                          const AMDRegStep *step, uint32_t wait_us,
+                          uint32_t poll_us, int64_t deadline_ns, bool *gone)
+{
+    const AMDResetDevice *dev = c->dev;
+    int64_t now = dev->ops->clock_ns(dev->opaque);
+    int64_t until = MIN(now + (int64_t)wait_us * NS_PER_US, deadline_ns);
+
+    for (;;) {
+        uint32_t value = dev->ops->mmio_read(dev->opaque, reg);
+
+        /* all-ones from a device that left the bus satisfies no wait */
+        if (value == AMD_ALL_ONES && !amd_reset_present(dev)) {
+            *gone = true;
+            return false;
+        }
+        if ((value & step->mask) == step->val) {
+            return true;
+        }
+        if (dev->ops->clock_ns(dev->opaque) >= until) {
+            return false;
+        }
+        dev->ops->sleep_us(dev->opaque, poll_us);
+    }
+}
+
+/* Run one step; false if it is a WAITFOR that did not end in time */
+static bool amd_step_run(AMDTableCursor *c, const AMDRegStep *step,
+                         uint32_t wait_us, uint32_t poll_us,
+                         int64_t deadline_ns, bool *gone)
+{
+    const AMDResetDevice *dev = c->dev;
+    uint32_t reg, value;
+
+    switch (step->cmd) {
+    case AMD_REG_CMD_WRITE:
+        reg = amd_step_reg(c, step);
+        dev->ops->mmio_write(dev->opaque, reg, step->val << step->shift);
+        return true;
+    case AMD_REG_CMD_RMW:
+        reg = amd_step_reg(c, step);
+        value = dev->ops->mmio_read(dev->opaque, reg);
+        value = (value & ~step->mask) | (step->val << step->shift);
+        dev->ops->mmio_write(dev->opaque, reg, value);
+        return true;
+    case AMD_REG_CMD_WAITFOR:
+        reg = amd_step_reg(c, step);
+        return amd_step_wait(c, reg, step, wait_us, poll_us, deadline_ns,
+                             gone);
+    case AMD_REG_CMD_DELAY_US:
+        dev->ops->sleep_us(dev->opaque, step->timeout);
+        return true;
+    }
+    /* a command amdgpu does not have fails, as in common_baco.c */
+    return false;
+}
+
+bool amd_reset_run_table(const AMDResetDevice *dev, const AMDRegMap *map,
+                         const AMDRegTable *table, uint32_t wait_us,
+                         uint32_t poll_us, int64_t deadline_ns,
+                         size_t *failed_step, bool *gone)
+{
+    AMDTableCursor c = { .dev = dev, .map = map };
+    size_t part, i;
+
+    *gone = false;
+    for (part = 0; part < ARRAY_SIZE(table->parts); part++) {
+        const AMDRegSteps *steps = &table->parts[part];
+
+        for (i = 0; i < steps->count; i++) {
+            c.rows++;
+            if (!amd_step_run(&c, &steps->steps[i], wait_us, poll_us,
+                              deadline_ns, gone)) {
+                *failed_step = c.rows - 1;
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/*
+ * Run one table of a BACO phase before @deadline_ns.  A timeout is traced
+ * and, if @report is not NULL, recorded there for the user's warning.
+ */
+static AMDResetResult amd_baco_table(const AMDResetDevice *dev,
+                                     const AMDRegTable *table,
+                                     int64_t start_ns, int64_t deadline_ns,
+                                     AMDResetReport *report)
+{
+    const AMDResetTimings *t = amd_reset_dev_timings(dev);
+    size_t step;
+    bool gone;
+
+    if (amd_reset_run_table(dev, dev->family->gen->regs, table,
+                            t->baco_wait_timeout_us, t->baco_poll_us,
+                            deadline_ns, &step, &gone)) {
+        return AMD_RESET_DONE;
+    }
+    if (gone) {
+        trace_vfio_quirk_amd_reset_gone(dev->name, table->name);
+        return AMD_RESET_GONE;
+    }
+    trace_vfio_quirk_amd_reset_baco_timeout(
+        dev->name, table->name, step + 1,
+        (dev->ops->clock_ns(dev->opaque) - start_ns) / NS_PER_US);
+    if (report) {
+        report->table = table->name;
+        report->step = step + 1;
+    }
+    return AMD_RESET_TIMEOUT;
+}
+
+static void amd_baco_trace_phase(const AMDResetDevice *dev, const char *phase,
+                                 AMDResetResult result, int64_t start_ns)
+{
+    trace_vfio_quirk_amd_reset_baco_phase(
+        dev->name, phase, result == AMD_RESET_DONE ? "done" : "timed out",
+        (dev->ops->clock_ns(dev->opaque) - start_ns) / NS_PER_US);
+}
+
+/*
+ * Enter BACO, wait, leave it, in the order of amdgpu's
+ * tonga_baco_set_state(): the enter tables unless the chip is in BACO
+ * already, the exit tables even when the enter failed, so that the chip
+ * is not left half powered down.
+ */
+static AMDResetResult amd_reset_baco_run(const AMDResetDevice *dev,
+                                         bool last, AMDResetReport *report)
+{
+    const AMDResetTimings *t = amd_reset_dev_timings(dev);
+    const AMDRegMap *map = dev->family->gen->regs;
+    const AMDBacoSequence *seq = dev->family->baco;
+    int64_t start = dev->ops->clock_ns(dev->opaque);
+    int64_t end = start + (int64_t)t->baco_total_us * NS_PER_US;
+    int64_t enter_end = end - (int64_t)(t->baco_gap_us +
+                                        t->baco_wait_timeout_us) * NS_PER_US;
+    AMDResetResult enter = AMD_RESET_DONE, exit;
+    int64_t phase_start;
+    uint32_t cntl;
+    size_t i;
+
+    cntl = dev->ops->mmio_read(dev->opaque, map->baco_cntl);
+    trace_vfio_quirk_amd_reset_baco(dev->name, cntl);
+    if (cntl == AMD_ALL_ONES && !amd_reset_present(dev)) {
+        trace_vfio_quirk_amd_reset_gone(dev->name, "BACO_CNTL");
+        return AMD_RESET_GONE;
+    }
+
+    if (!(cntl & map->baco_mode)) {
+        phase_start = dev->ops->clock_ns(dev->opaque);
+        for (i = 0; i < seq->prep_count; i++) {
+            /* as amdgpu: a preparation table that fails stops only itself */
+            if (amd_baco_table(dev, &seq->prep[i], phase_start, enter_end,
+                               NULL) == AMD_RESET_GONE) {
+                return AMD_RESET_GONE;
+            }
+        }
+        enter = amd_baco_table(dev, seq->enter, phase_start, enter_end,
+                               report);
+        if (enter == AMD_RESET_GONE) {
+            return enter;
+        }
+        amd_baco_trace_phase(dev, "enter", enter, phase_start);
+    }
+
+    /* "HW requires at least 20ms between regulator off and on" */
+    dev->ops->sleep_us(dev->opaque, t->baco_gap_us);
+
+    phase_start = dev->ops->clock_ns(dev->opaque);
+    exit = amd_baco_table(dev, seq->exit, phase_start, end, report);
+    if (exit == AMD_RESET_DONE) {
+        exit = amd_baco_table(dev, seq->clean, phase_start, end, report);
+    }
+    if (exit == AMD_RESET_GONE) {
+        return exit;
+    }
+    amd_baco_trace_phase(dev, "exit", exit, phase_start);
+    return exit == AMD_RESET_DONE ? enter : exit;
+}
+
+const AMDResetMethodOps amd_reset_baco_ops = {
+    .run = amd_reset_baco_run,
+};

@@ -1,0 +1,641 @@
+/*
+ * Unit tests of the policy: the choice of the method, the strap, the
+ * VBIOS parser, the device table and the families
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qapi/error.h"
+#include "qemu/bswap.h"
+#include "test-amd-reset-env.h"
+
+/*
+ * Method choice (amd_reset_choose_vi()), as amdgpu's vi_asic_reset_method():
+ * BACO iff the family has it, the strap is set and the VBIOS has the cap;
+ * a config reset that may escalate to BACO when the VBIOS could not be
+ * read; errors for what cannot be honoured.
+ */
+typedef struct ChooseCase {
+    bool strap;
+    AMDVbiosCap cap;
+    AMDResetMethod choice;          /* NONE: auto */
+    bool ok;
+    AMDResetMethod method;
+    bool fallback;
+    const char *error;              /* in the message */
+} ChooseCase;
+
+#define CAP_U   AMD_VBIOS_CAP_UNKNOWN
+#define CAP_A   AMD_VBIOS_CAP_ABSENT
+#define CAP_P   AMD_VBIOS_CAP_PRESENT
+#define CH_AUTO AMD_RESET_METHOD_NONE
+#define CH_BACO AMD_RESET_METHOD_BACO
+#define CH_CFG  AMD_RESET_METHOD_CONFIG
+#define M_CFG   AMD_RESET_METHOD_CONFIG
+#define M_BACO  AMD_RESET_METHOD_BACO
+
+/* Tonga, Fiji, Polaris */
+static const ChooseCase choose_baco_family[] = {
+    { false, CAP_U, CH_AUTO, true, M_CFG, false },
+    { false, CAP_U, CH_BACO, false, .error = "strap" },
+    { false, CAP_U, CH_CFG, true, M_CFG, false },
+    { false, CAP_A, CH_AUTO, true, M_CFG, false },
+    { false, CAP_A, CH_BACO, false, .error = "strap" },
+    { false, CAP_A, CH_CFG, true, M_CFG, false },
+    { false, CAP_P, CH_AUTO, true, M_CFG, false },
+    { false, CAP_P, CH_BACO, false, .error = "strap" },
+    { false, CAP_P, CH_CFG, true, M_CFG, false },
+    { true, CAP_U, CH_AUTO, true, M_CFG, true },
+    { true, CAP_U, CH_BACO, true, M_BACO, false },
+    { true, CAP_U, CH_CFG, true, M_CFG, false },
+    { true, CAP_A, CH_AUTO, true, M_CFG, false },
+    { true, CAP_A, CH_BACO, true, M_BACO, false },
+    { true, CAP_A, CH_CFG, true, M_CFG, false },
+    { true, CAP_P, CH_AUTO, true, M_BACO, false },
+    { true, CAP_P, CH_BACO, true, M_BACO, false },
+    { true, CAP_P, CH_CFG, true, M_CFG, false },
+};
+
+/* CIK: no BACO in this series */
+static const ChooseCase choose_config_family[] = {
+    { false, CAP_U, CH_AUTO, true, M_CFG, false },
+    { false, CAP_U, CH_BACO, false, .error = "BACO" },
+    { false, CAP_U, CH_CFG, true, M_CFG, false },
+    { false, CAP_A, CH_AUTO, true, M_CFG, false },
+    { false, CAP_A, CH_BACO, false, .error = "BACO" },
+    { false, CAP_A, CH_CFG, true, M_CFG, false },
+    { false, CAP_P, CH_AUTO, true, M_CFG, false },
+    { false, CAP_P, CH_BACO, false, .error = "BACO" },
+    { false, CAP_P, CH_CFG, true, M_CFG, false },
+    { true, CAP_U, CH_AUTO, true, M_CFG, false },
+    { true, CAP_U, CH_BACO, false, .error = "BACO" },
+    { true, CAP_U, CH_CFG, true, M_CFG, false },
+    { true, CAP_A, CH_AUTO, true, M_CFG, false },
+    { true, CAP_A, CH_BACO, false, .error = "BACO" },
+    { true, CAP_A, CH_CFG, true, M_CFG, false },
+    { true, CAP_P, CH_AUTO, true, M_CFG, false },
+    { true, CAP_P, CH_BACO, false, .error = "BACO" },
+    { true, CAP_P, CH_CFG, true, M_CFG, false },
+};
+
+static void check_choose(uint16_t device, const ChooseCase *cases,
+                         size_t count)
+{
+    const AMDResetFamily *family =
+        amd_reset_lookup(AMD_RESET_VENDOR_ID, device)->family;
+    size_t i;
+
+    for (i = 0; i < count; i++) {
+        const ChooseCase *c = &cases[i];
+        AMDResetDevice dev = {
+            .family = family, .strap = c->strap, .cap = c->cap,
+        };
+        AMDResetConfig cfg = { .method = c->choice };
+        Error *err = NULL;
+        bool ok;
+
+        g_test_message("%s: strap %d, cap %d, choice %s", family->name,
+                       c->strap, c->cap, amd_reset_method_str(c->choice));
+        ok = family->gen->choose(&dev, &cfg, &err);
+        g_assert_cmpint(ok, ==, c->ok);
+        if (!ok) {
+            g_assert_nonnull(err);
+            g_assert_nonnull(strstr(error_get_pretty(err), c->error));
+            error_free(err);
+            continue;
+        }
+        g_assert_null(err);
+        g_assert_cmpint(dev.methods[0], ==, c->method);
+        g_assert_cmpuint(dev.n_methods, ==, c->fallback ? 2 : 1);
+        if (c->fallback) {
+            g_assert_cmpint(dev.methods[1], ==, AMD_RESET_METHOD_BACO);
+        }
+        g_assert_nonnull(dev.why);
+        g_assert_cmpuint(strlen(dev.why), >, 0);
+    }
+}
+
+static void test_choose(void)
+{
+    check_choose(DEV_W7100, choose_baco_family,
+                 ARRAY_SIZE(choose_baco_family));
+    check_choose(DEV_FURY, choose_baco_family,
+                 ARRAY_SIZE(choose_baco_family));
+    check_choose(DEV_RX580, choose_baco_family,
+                 ARRAY_SIZE(choose_baco_family));
+    check_choose(DEV_HAWAII, choose_config_family,
+                 ARRAY_SIZE(choose_config_family));
+    check_choose(0x6649, choose_config_family,             /* Bonaire */
+                 ARRAY_SIZE(choose_config_family));
+}
+
+/* The strap read: decode on for one read of CC_BIF_BX_FUSESTRAP0 */
+static void test_read_strap(void)
+{
+    TestEnv *env = env_new(DEV_W7100);
+    static const AMDGPUModelAccess set[] = {
+        CFG_W(0x04, 2, 0x0002),
+        MMIO_R(0x535c, 0x00000002),     /* STRAP_BIF_PX_CAPABLE */
+        CFG_W(0x04, 2, 0x0000),
+    };
+    static const AMDGPUModelAccess clear[] = {
+        CFG_W(0x04, 2, 0x0002),
+        MMIO_R(0x535c, 0x00000000),
+        CFG_W(0x04, 2, 0x0000),
+    };
+    static const AMDGPUModelAccess gone[] = {
+        CFG_W(0x04, 2, 0x0002),
+        MMIO_R(0x535c, 0xffffffff),
+        CFG_W(0x04, 2, 0x0000),
+    };
+
+    g_assert_true(amd_reset_read_strap(&env->dev));
+    assert_log_tail(env, 0, set, ARRAY_SIZE(set));
+
+    amd_gpu_model_log_clear(env->model);
+    amd_gpu_model_set_strap(env->model, false);
+    g_assert_false(amd_reset_read_strap(&env->dev));
+    assert_log_tail(env, 0, clear, ARRAY_SIZE(clear));
+
+    amd_gpu_model_log_clear(env->model);
+    amd_gpu_model_set_strap(env->model, true);
+    amd_gpu_model_set_all_ones(env->model, true);
+    g_assert_false(amd_reset_read_strap(&env->dev));
+    assert_log_tail(env, 0, gone, ARRAY_SIZE(gone));
+    env_free(env);
+}
+
+/*
+ * VBIOS parser (amdgpu process_pptables_v1_0.c, processpptables.c):
+ * images from the model's
+ * builder, corrupted one field at a time.  Each image is a buffer of
+ * exactly its length, so that ASan sees any read past it.
+ */
+typedef enum VbiosEdit {
+    VB_AS_BUILT,
+    VB_BAD_55,                      /* ROM+0 */
+    VB_BAD_AA,                      /* ROM+1 */
+    VB_BAD_ATOMBIOS_SIG,            /* " 761295520" at 0x30 */
+    VB_HEADER_ZERO,                 /* u16 at 0x48 */
+    VB_HEADER_PAST_END,
+    VB_HEADER_AT_END,               /* "ATOM" would run past the end */
+    VB_BAD_ATOM,
+    VB_MOTA,                        /* also accepted */
+    VB_MDT_ZERO,
+    VB_MDT_PAST_END,
+    VB_MDT_AT_END,                  /* entry 15 would be past the end */
+    VB_PP_ZERO,                     /* no PowerPlay table */
+    VB_PP_PAST_END,
+    VB_PP_AT_END,                   /* usStructureSize past the end */
+    VB_SIZE_PAST_END,               /* the table runs past the end */
+    VB_SIZE_SHORT,                  /* V1 36, V0 24 */
+    VB_SIZE_MIN,                    /* V1 37, V0 25 */
+    VB_REVISION_6,                  /* V1 only */
+    VB_REVISION_8,
+    VB_STATES_ZERO_OFFSET,
+    VB_STATES_PAST_END,
+    VB_STATES_NO_ENTRIES,
+    VB_TRUNCATED,                   /* one byte short */
+    VB_CAP_AT_OTHER_OFFSET,         /* where the other format has it */
+    VB_PARSE_AS_OTHER,              /* the other format's parser */
+    VB_EMPTY,
+} VbiosEdit;
+
+typedef struct VbiosCase {
+    const char *name;
+    AMDPPTableFormat format;
+    bool cap;
+    bool table_at_end;
+    VbiosEdit edit;
+    AMDVbiosCap expect;
+} VbiosCase;
+
+#define V0      AMD_PPTABLE_V0
+#define V1      AMD_PPTABLE_V1
+
+static const VbiosCase vbios_cases[] = {
+    { "v1-cap", V1, true, false, VB_AS_BUILT, CAP_P },
+    { "v1-no-cap", V1, false, false, VB_AS_BUILT, CAP_A },
+    { "v0-cap", V0, true, false, VB_AS_BUILT, CAP_P },
+    { "v0-no-cap", V0, false, false, VB_AS_BUILT, CAP_A },
+    { "v1-at-end", V1, true, true, VB_AS_BUILT, CAP_P },
+    { "v0-at-end", V0, true, true, VB_AS_BUILT, CAP_P },
+    { "v1-at-end-truncated", V1, true, true, VB_TRUNCATED, CAP_U },
+    { "v0-at-end-truncated", V0, true, true, VB_TRUNCATED, CAP_U },
+    { "bad-55", V1, true, false, VB_BAD_55, CAP_U },
+    { "bad-aa", V1, true, false, VB_BAD_AA, CAP_U },
+    { "bad-atombios-signature", V1, true, false, VB_BAD_ATOMBIOS_SIG,
+      CAP_U },
+    { "header-zero", V1, true, false, VB_HEADER_ZERO, CAP_U },
+    { "header-past-end", V1, true, false, VB_HEADER_PAST_END, CAP_U },
+    { "header-at-end", V1, true, false, VB_HEADER_AT_END, CAP_U },
+    { "bad-atom", V1, true, false, VB_BAD_ATOM, CAP_U },
+    { "mota", V1, true, false, VB_MOTA, CAP_P },
+    { "mdt-zero", V1, true, false, VB_MDT_ZERO, CAP_U },
+    { "mdt-past-end", V1, true, false, VB_MDT_PAST_END, CAP_U },
+    { "mdt-at-end", V1, true, false, VB_MDT_AT_END, CAP_U },
+    { "v1-no-powerplay", V1, true, false, VB_PP_ZERO, CAP_A },
+    { "v0-no-powerplay", V0, true, false, VB_PP_ZERO, CAP_A },
+    { "v1-pp-past-end", V1, true, false, VB_PP_PAST_END, CAP_U },
+    { "v0-pp-past-end", V0, true, false, VB_PP_PAST_END, CAP_U },
+    { "v1-pp-at-end", V1, true, false, VB_PP_AT_END, CAP_U },
+    { "v0-pp-at-end", V0, true, false, VB_PP_AT_END, CAP_U },
+    { "v1-table-past-end", V1, true, false, VB_SIZE_PAST_END, CAP_U },
+    { "v0-table-past-end", V0, true, false, VB_SIZE_PAST_END, CAP_U },
+    { "v1-short-table", V1, true, false, VB_SIZE_SHORT, CAP_U },
+    { "v0-short-table", V0, true, false, VB_SIZE_SHORT, CAP_U },
+    { "v1-min-table", V1, true, false, VB_SIZE_MIN, CAP_P },
+    { "v0-min-table", V0, true, false, VB_SIZE_MIN, CAP_P },
+    { "v1-revision-6", V1, true, false, VB_REVISION_6, CAP_U },
+    { "v1-revision-8", V1, true, false, VB_REVISION_8, CAP_P },
+    { "v0-revision-6", V0, true, false, VB_REVISION_6, CAP_P },
+    { "v1-states-offset-zero", V1, true, false, VB_STATES_ZERO_OFFSET,
+      CAP_U },
+    { "v1-states-past-end", V1, true, false, VB_STATES_PAST_END, CAP_U },
+    { "v1-states-no-entries", V1, true, false, VB_STATES_NO_ENTRIES,
+      CAP_U },
+    { "v1-cap-at-v0-offset", V1, true, false, VB_CAP_AT_OTHER_OFFSET,
+      CAP_A },
+    { "v0-cap-at-v1-offset", V0, true, false, VB_CAP_AT_OTHER_OFFSET,
+      CAP_A },
+    { "v1-image-as-v0", V1, true, false, VB_PARSE_AS_OTHER, CAP_A },
+    { "v0-image-as-v1", V0, true, false, VB_PARSE_AS_OTHER, CAP_U },
+    { "empty", V1, true, false, VB_EMPTY, CAP_U },
+};
+
+#define VBIOS_TEST_SIZE 0x1000
+
+static void test_vbios(const void *opaque)
+{
+    const VbiosCase *c = opaque;
+    AMDGPUModelVbiosSpec spec = {
+        .format = c->format,
+        .baco_cap = c->cap,
+        .other_caps = 0x2 | 0x8000,     /* POWERPLAY, VDDCI_CONTROL */
+        .size = VBIOS_TEST_SIZE,
+        .table_at_end = c->table_at_end,
+    };
+    AMDGPUModelVbiosLayout l;
+    g_autofree uint8_t *rom = amd_gpu_model_vbios_build(&spec, &l);
+    g_autofree uint8_t *image = NULL;
+    size_t len = l.size, pp = l.powerplay;
+    size_t other = c->format == V1 ? pp + 21 : pp + 19;
+    AMDPPTableFormat format = c->format;
+    const char *why = NULL;
+    AMDVbiosCap cap;
+
+    g_assert_cmpuint(l.size, ==, VBIOS_TEST_SIZE);
+    switch (c->edit) {
+    case VB_AS_BUILT:
+        break;
+    case VB_BAD_55:
+        rom[0] = 0x56;
+        break;
+    case VB_BAD_AA:
+        rom[1] = 0xab;
+        break;
+    case VB_BAD_ATOMBIOS_SIG:
+        rom[0x30 + 9] = '1';
+        break;
+    case VB_HEADER_ZERO:
+        stw_le_p(rom + 0x48, 0);
+        break;
+    case VB_HEADER_PAST_END:
+        stw_le_p(rom + 0x48, 0xfff0);
+        break;
+    case VB_HEADER_AT_END:
+        stw_le_p(rom + 0x48, len - 6);
+        memcpy(rom + len - 2, "AT", 2);
+        break;
+    case VB_BAD_ATOM:
+        rom[l.header + 4 + 3] = 'N';
+        break;
+    case VB_MOTA:
+        memcpy(rom + l.header + 4, "MOTA", 4);
+        break;
+    case VB_MDT_ZERO:
+        stw_le_p(rom + l.header + 0x20, 0);
+        break;
+    case VB_MDT_PAST_END:
+        stw_le_p(rom + l.header + 0x20, 0xff00);
+        break;
+    case VB_MDT_AT_END:
+        /* the header fits, entry 15 at mdt + 0x22 does not */
+        stw_le_p(rom + l.header + 0x20, len - 0x22);
+        break;
+    case VB_PP_ZERO:
+        stw_le_p(rom + l.master_data + 0x22, 0);
+        break;
+    case VB_PP_PAST_END:
+        stw_le_p(rom + l.master_data + 0x22, 0xfffe);
+        break;
+    case VB_PP_AT_END:
+        stw_le_p(rom + l.master_data + 0x22, len - 1);
+        break;
+    case VB_SIZE_PAST_END:
+        stw_le_p(rom + pp, len - pp + 1);
+        break;
+    case VB_SIZE_SHORT:
+        stw_le_p(rom + pp, c->format == V1 ? 36 : 24);
+        break;
+    case VB_SIZE_MIN:
+        stw_le_p(rom + pp, c->format == V1 ? 37 : 25);
+        break;
+    case VB_REVISION_6:
+        rom[pp + 2] = 6;
+        break;
+    case VB_REVISION_8:
+        rom[pp + 2] = 8;
+        break;
+    case VB_STATES_ZERO_OFFSET:
+        stw_le_p(rom + pp + 35, 0);
+        break;
+    case VB_STATES_PAST_END:
+        /* byte 0 of the array is the last byte, ucNumEntries is past it */
+        stw_le_p(rom + pp + 35, len - 1 - pp);
+        break;
+    case VB_STATES_NO_ENTRIES:
+        rom[l.state_array + 1] = 0;
+        break;
+    case VB_TRUNCATED:
+        len--;
+        break;
+    case VB_CAP_AT_OTHER_OFFSET:
+        /* the two words overlap: caps without BACO, then BACO beside */
+        stl_le_p(rom + l.caps, spec.other_caps);
+        stl_le_p(rom + other, 0x00020000);
+        break;
+    case VB_PARSE_AS_OTHER:
+        format = c->format == V1 ? V0 : V1;
+        break;
+    case VB_EMPTY:
+        len = 0;
+        break;
+    }
+
+    image = len ? g_memdup2(rom, len) : NULL;
+    cap = amd_vbios_baco_cap(image, len, format, &why);
+    if (cap == AMD_VBIOS_CAP_UNKNOWN) {
+        g_assert_nonnull(why);
+        g_test_message("%s: unknown: %s", c->name, why);
+    }
+    g_assert_cmpint(cap, ==, c->expect);
+    if (c->edit == VB_CAP_AT_OTHER_OFFSET && c->format == V1) {
+        /* the V0 parser finds it where it looks */
+        g_assert_cmpint(amd_vbios_baco_cap(image, len, V0, &why), ==,
+                        CAP_P);
+    }
+}
+
+/* Device table: the IDs of amdgpu_drv.c, names from pci.ids */
+typedef struct ListedId {
+    uint16_t device;
+    const char *family;
+} ListedId;
+
+static const ListedId listed_ids[] = {
+    /* upstream QEMU */
+    { 0x6649, "CIK" }, { 0x6650, "CIK" }, { 0x6651, "CIK" },
+    { 0x6658, "CIK" }, { 0x665c, "CIK" }, { 0x665d, "CIK" },
+    { 0x67a0, "CIK" }, { 0x67a1, "CIK" }, { 0x67a2, "CIK" },
+    { 0x67a8, "CIK" }, { 0x67a9, "CIK" }, { 0x67aa, "CIK" },
+    { 0x67b0, "CIK" }, { 0x67b1, "CIK" }, { 0x67b8, "CIK" },
+    { 0x67b9, "CIK" }, { 0x67ba, "CIK" }, { 0x67be, "CIK" },
+    /* Bonaire additions */
+    { 0x665f, "CIK" }, { 0x6640, "CIK" }, { 0x6641, "CIK" },
+    { 0x6646, "CIK" }, { 0x6647, "CIK" },
+    /* Tonga */
+    { 0x6920, "Tonga" }, { 0x6921, "Tonga" }, { 0x6928, "Tonga" },
+    { 0x6929, "Tonga" }, { 0x692b, "Tonga" }, { 0x6930, "Tonga" },
+    { 0x6938, "Tonga" }, { 0x6939, "Tonga" }, { 0x693b, "Tonga" },
+    /* Fiji */
+    { 0x7300, "Fiji" }, { 0x730f, "Fiji" },
+    /* Polaris10 */
+    { 0x67c0, "Polaris" }, { 0x67c1, "Polaris" }, { 0x67c2, "Polaris" },
+    { 0x67c4, "Polaris" }, { 0x67c7, "Polaris" }, { 0x67c8, "Polaris" },
+    { 0x67c9, "Polaris" }, { 0x67ca, "Polaris" }, { 0x67cc, "Polaris" },
+    { 0x67cf, "Polaris" }, { 0x67d0, "Polaris" }, { 0x67df, "Polaris" },
+    { 0x6fdf, "Polaris" },
+    /* Polaris11 */
+    { 0x67e0, "Polaris" }, { 0x67e1, "Polaris" }, { 0x67e3, "Polaris" },
+    { 0x67e7, "Polaris" }, { 0x67e8, "Polaris" }, { 0x67e9, "Polaris" },
+    { 0x67eb, "Polaris" }, { 0x67ef, "Polaris" }, { 0x67ff, "Polaris" },
+    /* Polaris12 */
+    { 0x6980, "Polaris" }, { 0x6981, "Polaris" }, { 0x6985, "Polaris" },
+    { 0x6986, "Polaris" }, { 0x6987, "Polaris" }, { 0x6995, "Polaris" },
+    { 0x6997, "Polaris" }, { 0x699f, "Polaris" },
+};
+
+static const uint16_t unlisted_ids[] = {
+    0x692f,                         /* S7150V, MxGPU VF */
+    0x6900, 0x6901, 0x6902, 0x6903, 0x6907,     /* Topaz */
+    0x694c, 0x694e, 0x694f,         /* VegaM: amdgpu does not BACO it */
+    0x687f,                         /* Vega 10 */
+    0xaac8, 0xaad8, 0xaae8, 0xaaf0, /* HDMI audio functions */
+};
+
+static void test_table(void)
+{
+    const AMDResetDeviceId *id;
+    const AMDResetFamily *polaris = NULL;
+    size_t i;
+
+    g_assert_cmpuint(amd_reset_ids_count, ==, ARRAY_SIZE(listed_ids));
+    for (i = 0; i < amd_reset_ids_count; i++) {
+        const AMDResetDeviceId *e = &amd_reset_ids[i];
+
+        g_assert_cmphex(e->vendor, ==, 0x1002);
+        g_assert_nonnull(e->name);
+        g_assert_cmpuint(strlen(e->name), >, 0);
+        g_assert_nonnull(e->family);
+        g_assert_true(amd_reset_lookup(e->vendor, e->device) == e);
+        if (i > 0) {
+            g_assert_cmphex(amd_reset_ids[i - 1].device, <, e->device);
+        }
+    }
+
+    for (i = 0; i < ARRAY_SIZE(listed_ids); i++) {
+        id = amd_reset_lookup(0x1002, listed_ids[i].device);
+        if (!id) {
+            g_test_message("missing 1002:%04x", listed_ids[i].device);
+        }
+        g_assert_nonnull(id);
+        g_assert_cmphex(id->device, ==, listed_ids[i].device);
+        g_assert_cmpstr(id->family->name, ==, listed_ids[i].family);
+        if (!strcmp(listed_ids[i].family, "Polaris")) {
+            /* one family for Polaris10/11/12: they share the tables */
+            g_assert_true(!polaris || polaris == id->family);
+            polaris = id->family;
+        }
+    }
+    for (i = 0; i < ARRAY_SIZE(unlisted_ids); i++) {
+        g_assert_null(amd_reset_lookup(0x1002, unlisted_ids[i]));
+    }
+    g_assert_null(amd_reset_lookup(0x10de, 0x692b));
+}
+
+/* Families as data: methods in order, table format, BACO tables, timing */
+typedef struct FamilyCase {
+    uint16_t device;
+    const char *name;
+    AMDPPTableFormat pptable;
+    size_t prep_tables;             /* amdgpu <chip>_baco_set_state() */
+    size_t clean_steps;
+} FamilyCase;
+
+static const FamilyCase family_cases[] = {
+    { DEV_HAWAII, "CIK", V0, 0, 0 },
+    { DEV_W7100, "Tonga", V1, 4, 2 },
+    { DEV_FURY, "Fiji", V1, 5, 16 },
+    { DEV_RX580, "Polaris", V1, 5, 2 },
+};
+
+static size_t table_steps(const AMDRegTable *t)
+{
+    size_t k, steps = 0;
+
+    g_assert_nonnull(t->name);
+    for (k = 0; k < AMD_REG_TABLE_MAX_PARTS; k++) {
+        steps += t->parts[k].count;
+    }
+    return steps;
+}
+
+static void test_families(void)
+{
+    const AMDResetTimings *t = &amd_reset_timings;
+    size_t i, j;
+
+    /* a WAITFOR 100 ms, a whole cycle 500 ms with the 20 ms gap */
+    g_assert_cmpuint(t->settle_us, ==, 100);
+    g_assert_cmpuint(t->ready_timeout_us, ==, 100000);
+    g_assert_cmpuint(t->ready_poll_us, ==, 10);
+    g_assert_cmpuint(t->baco_wait_timeout_us, ==, 100000);
+    g_assert_cmpuint(t->baco_total_us, ==, 500000);
+    g_assert_cmpuint(t->baco_gap_us, ==, 20000);
+    g_assert_cmpuint(t->baco_poll_us, ==, 1000);
+
+    for (i = 0; i < ARRAY_SIZE(family_cases); i++) {
+        const FamilyCase *c = &family_cases[i];
+        const AMDResetFamily *f =
+            amd_reset_lookup(AMD_RESET_VENDOR_ID, c->device)->family;
+
+        g_assert_cmpstr(f->name, ==, c->name);
+        g_assert_true(f->gen == &amd_reset_gen_cik_vi);
+        g_assert_cmpint(f->pptable, ==, c->pptable);
+        if (!c->prep_tables) {
+            g_assert_null(f->baco);
+            continue;
+        }
+        g_assert_nonnull(f->baco);
+        g_assert_cmpuint(f->baco->prep_count, ==, c->prep_tables);
+        for (j = 0; j < f->baco->prep_count; j++) {
+            g_assert_cmpuint(table_steps(&f->baco->prep[j]), >, 0);
+        }
+        g_assert_cmpstr(f->baco->enter->name, ==, "enter_baco_tbl");
+        g_assert_cmpuint(table_steps(f->baco->enter), ==, 12);
+        g_assert_cmpstr(f->baco->exit->name, ==, "exit_baco_tbl");
+        g_assert_cmpuint(table_steps(f->baco->exit), ==, 12);
+        g_assert_cmpstr(f->baco->clean->name, ==, "clean_baco_tbl");
+        g_assert_cmpuint(table_steps(f->baco->clean), ==, c->clean_steps);
+    }
+
+    /* the generation runs both methods; only the config reset needs the SMC */
+    g_assert_true(amd_reset_gen_cik_vi.methods[AMD_RESET_METHOD_CONFIG] ==
+                  &amd_reset_config_ops);
+    g_assert_true(amd_reset_gen_cik_vi.methods[AMD_RESET_METHOD_BACO] ==
+                  &amd_reset_baco_ops);
+    g_assert_null(amd_reset_gen_cik_vi.methods[AMD_RESET_METHOD_NONE]);
+    g_assert_true(amd_reset_config_ops.needs_firmware);
+    g_assert_false(amd_reset_baco_ops.needs_firmware);
+    g_assert_cmphex(amd_reset_gen_cik_vi.bar5_min, ==, 0x40000);
+    g_assert_cmphex(amd_reset_gen_cik_vi.bar5_max, ==, 0x40000);
+}
+
+static void test_policy(void)
+{
+    const AMDResetFamily *family = NULL;
+    Error *err = NULL;
+    const char *msg;
+
+    /* auto: the table decides */
+    g_assert_true(amd_reset_select(ON_OFF_AUTO_AUTO, 0x1002, 0x692b,
+                                   &family, &error_abort));
+    g_assert_true(family == amd_reset_lookup(0x1002, 0x692b)->family);
+    g_assert_true(amd_reset_select(ON_OFF_AUTO_AUTO, 0x1002, 0x67df,
+                                   &family, &error_abort));
+    g_assert_cmpstr(family->name, ==, "Polaris");
+    g_assert_true(amd_reset_select(ON_OFF_AUTO_AUTO, 0x1002, 0x687f,
+                                   &family, &error_abort));
+    g_assert_null(family);
+    family = amd_reset_lookup(0x1002, 0x692b)->family;
+    g_assert_true(amd_reset_select(ON_OFF_AUTO_AUTO, 0x10de, 0x692b,
+                                   &family, &error_abort));
+    g_assert_null(family);
+
+    /* off: never, even for a listed device */
+    family = amd_reset_lookup(0x1002, 0x692b)->family;
+    g_assert_true(amd_reset_select(ON_OFF_AUTO_OFF, 0x1002, 0x692b,
+                                   &family, &error_abort));
+    g_assert_null(family);
+
+    /* on: the table family, or CIK's config reset for an unlisted GPU */
+    g_assert_true(amd_reset_select(ON_OFF_AUTO_ON, 0x1002, 0x7300,
+                                   &family, &error_abort));
+    g_assert_cmpstr(family->name, ==, "Fiji");
+    g_assert_true(amd_reset_select(ON_OFF_AUTO_ON, 0x1002, 0x6900,
+                                   &family, &error_abort));
+    g_assert_true(family == amd_reset_lookup(0x1002, 0x67b0)->family);
+    g_assert_null(family->baco);
+
+    /* on, but not an AMD GPU: a user error */
+    g_assert_false(amd_reset_select(ON_OFF_AUTO_ON, 0x10de, 0x692b,
+                                    &family, &err));
+    g_assert_nonnull(err);
+    g_assert_null(family);
+    msg = error_get_pretty(err);
+    g_assert_nonnull(strstr(msg, "x-amd-reset"));
+    g_assert_nonnull(strstr(msg, "10de:692b"));
+    g_assert_nonnull(strstr(msg, "0x1002"));
+    error_free(err);
+}
+
+static void test_result_str(void)
+{
+    static const AMDResetResult results[] = {
+        AMD_RESET_DONE, AMD_RESET_NO_SMC,
+        AMD_RESET_TIMEOUT, AMD_RESET_GONE,
+    };
+    static const AMDResetMethod methods[] = {
+        AMD_RESET_METHOD_CONFIG, AMD_RESET_METHOD_BACO,
+    };
+    size_t i, j;
+
+    for (i = 0; i < ARRAY_SIZE(results); i++) {
+        g_assert_nonnull(amd_reset_result_str(results[i]));
+        for (j = 0; j < i; j++) {
+            g_assert_cmpstr(amd_reset_result_str(results[i]), !=,
+                            amd_reset_result_str(results[j]));
+        }
+    }
+    g_assert_cmpstr(amd_reset_method_str(methods[0]), !=,
+                    amd_reset_method_str(methods[1]));
+    g_assert_cmpstr(amd_reset_method_str(AMD_RESET_METHOD_NONE), ==, "none");
+}
+
+void test_amd_reset_add_choice(void)
+{
+    size_t i;
+
+    g_test_add_func("/vfio/amd-reset/choose", test_choose);
+    g_test_add_func("/vfio/amd-reset/read-strap", test_read_strap);
+    for (i = 0; i < ARRAY_SIZE(vbios_cases); i++) {
+        add_case("/vfio/amd-reset/vbios/%s", vbios_cases[i].name,
+                 &vbios_cases[i], test_vbios);
+    }
+    g_test_add_func("/vfio/amd-reset/table", test_table);
+    g_test_add_func("/vfio/amd-reset/families", test_families);
+    g_test_add_func("/vfio/amd-reset/policy", test_policy);
+    g_test_add_func("/vfio/amd-reset/result-str", test_result_str);
+}
