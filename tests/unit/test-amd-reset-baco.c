@@ -1211,9 +1211,8 @@ static void test_baco_bound_real_clock(void)
     AMDResetReport report;
     int64_t start, elapsed_us;
 
-    amd_gpu_model_set_clock(env->model, NULL, NULL);
+    env_use_real_clock(env);
     env_guest_ran(env, 0);
-    env->dev.ops = &real_ops;
     env_use(env, AMD_RESET_METHOD_BACO, AMD_RESET_METHOD_NONE);
     env->timings.baco_wait_timeout_us = 300000;
     env->frozen = true;

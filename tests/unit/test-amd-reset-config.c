@@ -440,8 +440,7 @@ static void test_stuck_real_clock(void)
     AMDResetReport report;
     AMDResetResult result;
 
-    amd_gpu_model_set_clock(env->model, NULL, NULL);
-    env->dev.ops = &real_ops;
+    env_use_real_clock(env);
     env->timings.ready_timeout_us = 20000;
     amd_gpu_model_set_stuck(env->model, true);
     env_guest_ran(env, 0);

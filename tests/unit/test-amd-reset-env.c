@@ -47,6 +47,7 @@ static void env_mmio_write(void *opaque, uint32_t offset, uint32_t value)
     }
 }
 
+/* The fake clock only advances when the engine sleeps */
 static int64_t env_fake_clock_ns(void *opaque)
 {
     TestEnv *env = opaque;
@@ -54,27 +55,24 @@ static int64_t env_fake_clock_ns(void *opaque)
     return env->now_ns;
 }
 
-static void env_fake_sleep_us(void *opaque, uint32_t us)
+static int64_t env_clock_ns(void *opaque)
 {
     TestEnv *env = opaque;
 
-    amd_gpu_model_log_sleep(env->model, us);
-    env->now_ns += (int64_t)us * 1000;
-    env->sleeps++;
+    return env->real_clock ? g_get_monotonic_time() * 1000 : env->now_ns;
 }
 
-static int64_t env_real_clock_ns(void *opaque)
-{
-    return g_get_monotonic_time() * 1000;
-}
-
-static void env_real_sleep_us(void *opaque, uint32_t us)
+static void env_sleep_us(void *opaque, uint32_t us)
 {
     TestEnv *env = opaque;
 
     amd_gpu_model_log_sleep(env->model, us);
     env->sleeps++;
-    g_usleep(us);
+    if (env->real_clock) {
+        g_usleep(us);
+    } else {
+        env->now_ns += (int64_t)us * 1000;
+    }
 }
 
 static uint64_t env_mmio_size(void *opaque)
@@ -98,27 +96,26 @@ static uint8_t *env_read_rom(void *opaque, size_t *len, const char **why)
     return rom;
 }
 
-static const AMDResetOps fake_ops = {
+static const AMDResetOps env_ops = {
     .config_read = env_config_read,
     .config_write = env_config_write,
     .mmio_read = env_mmio_read,
     .mmio_write = env_mmio_write,
     .mmio_size = env_mmio_size,
     .read_rom = env_read_rom,
-    .clock_ns = env_fake_clock_ns,
-    .sleep_us = env_fake_sleep_us,
+    .clock_ns = env_clock_ns,
+    .sleep_us = env_sleep_us,
 };
 
-const AMDResetOps real_ops = {
-    .config_read = env_config_read,
-    .config_write = env_config_write,
-    .mmio_read = env_mmio_read,
-    .mmio_write = env_mmio_write,
-    .mmio_size = env_mmio_size,
-    .read_rom = env_read_rom,
-    .clock_ns = env_real_clock_ns,
-    .sleep_us = env_real_sleep_us,
-};
+/*
+ * From now on the engine runs on the host's clock with real sleeps, and
+ * the model on its own clock
+ */
+void env_use_real_clock(TestEnv *env)
+{
+    env->real_clock = true;
+    amd_gpu_model_set_clock(env->model, NULL, NULL);
+}
 
 /* Run @method, and @fallback (if not NONE) when it times out */
 void env_use(TestEnv *env, AMDResetMethod method,
@@ -146,7 +143,7 @@ TestEnv *env_new(uint16_t device)
     env->model = amd_gpu_model_new(device);
     amd_gpu_model_set_clock(env->model, env_fake_clock_ns, env);
     env->timings = amd_reset_timings;
-    env->dev.ops = &fake_ops;
+    env->dev.ops = &env_ops;
     env->dev.opaque = env;
     env->dev.name = "test-gpu";
     env->dev.timings = &env->timings;

@@ -31,6 +31,7 @@
 
 typedef struct TestEnv {
     AMDGPUModel *model;
+    bool real_clock;                /* host clock instead of now_ns */
     int64_t now_ns;                 /* fake clock */
     unsigned sleeps;
     AMDResetTimings timings;        /* copy, so tests may change it */
@@ -41,12 +42,10 @@ typedef struct TestEnv {
     unsigned frozen_reads;
 } TestEnv;
 
-/* the engine's accessors with the host's clock and real sleeps */
-extern const AMDResetOps real_ops;
-
 void env_use(TestEnv *env, AMDResetMethod method, AMDResetMethod fallback);
 TestEnv *env_new(uint16_t device);
 void env_free(TestEnv *env);
+void env_use_real_clock(TestEnv *env);
 void env_choose(TestEnv *env, AMDResetMethod choice);
 void env_guest_ran(TestEnv *env, uint16_t cmd);
 AMDResetResult env_run(TestEnv *env, AMDResetReport *report);
