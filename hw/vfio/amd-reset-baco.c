@@ -63,12 +63,15 @@ static bool amd_step_wait(AMDTableCursor *c, uint32_t reg,
     for (;;) {
         uint32_t value = dev->ops->mmio_read(dev->opaque, reg);
 
-        /* all-ones from a device that left the bus satisfies no wait */
+        /*
+         * All-ones ends no wait: it is what a BAR that does not decode
+         * reads through vfio, and what a device that left the bus reads.
+         */
         if (value == AMD_ALL_ONES && !amd_reset_present(dev)) {
             *gone = true;
             return false;
         }
-        if ((value & step->mask) == step->val) {
+        if (value != AMD_ALL_ONES && (value & step->mask) == step->val) {
             return true;
         }
         if (dev->ops->clock_ns(dev->opaque) >= until) {
@@ -174,34 +177,58 @@ static void amd_baco_trace_phase(const AMDResetDevice *dev, const char *phase,
 }
 
 /*
+ * Read BACO_CNTL: true with *@in_baco set, or false when it reads
+ * all-ones, which tells nothing of the state (*@result GONE when the
+ * device left the bus, else TIMEOUT, reported against BACO_CNTL)
+ */
+static bool amd_baco_state(const AMDResetDevice *dev, bool *in_baco,
+                           AMDResetResult *result, AMDResetReport *report)
+{
+    const AMDRegMap *map = dev->family->gen->regs;
+    uint32_t cntl = dev->ops->mmio_read(dev->opaque, map->baco_cntl);
+
+    trace_vfio_quirk_amd_reset_baco(dev->name, cntl);
+    if (cntl == AMD_ALL_ONES) {
+        if (!amd_reset_present(dev)) {
+            trace_vfio_quirk_amd_reset_gone(dev->name, "BACO_CNTL");
+            *result = AMD_RESET_GONE;
+        } else {
+            *result = AMD_RESET_TIMEOUT;
+            report->table = "BACO_CNTL";
+            report->step = 0;
+        }
+        return false;
+    }
+    *in_baco = cntl & map->baco_mode;
+    return true;
+}
+
+/*
  * Enter BACO, wait, leave it, in the order of amdgpu's
- * tonga_baco_set_state(): the enter tables unless the chip is in BACO
- * already, the exit tables even when the enter failed, so that the chip
- * is not left half powered down.
+ * tonga_baco_set_state(), which reads the BACO state first on each way:
+ * the enter tables unless the chip is in BACO already, the exit tables
+ * only if the chip is in BACO then, so that a chip the enter left half
+ * way is brought back but one that never went down is not driven
+ * through an exit it did not need.
  */
 static AMDResetResult amd_reset_baco_run(const AMDResetDevice *dev,
                                          bool last, AMDResetReport *report)
 {
     const AMDResetTimings *t = amd_reset_dev_timings(dev);
-    const AMDRegMap *map = dev->family->gen->regs;
     const AMDBacoSequence *seq = dev->family->baco;
     int64_t start = dev->ops->clock_ns(dev->opaque);
     int64_t end = start + (int64_t)t->baco_total_us * NS_PER_US;
     int64_t enter_end = end - (int64_t)(t->baco_gap_us +
                                         t->baco_wait_timeout_us) * NS_PER_US;
-    AMDResetResult enter = AMD_RESET_DONE, exit;
+    AMDResetResult enter = AMD_RESET_DONE, exit, result;
     int64_t phase_start;
-    uint32_t cntl;
+    bool in_baco;
     size_t i;
 
-    cntl = dev->ops->mmio_read(dev->opaque, map->baco_cntl);
-    trace_vfio_quirk_amd_reset_baco(dev->name, cntl);
-    if (cntl == AMD_ALL_ONES && !amd_reset_present(dev)) {
-        trace_vfio_quirk_amd_reset_gone(dev->name, "BACO_CNTL");
-        return AMD_RESET_GONE;
+    if (!amd_baco_state(dev, &in_baco, &result, report)) {
+        return result;
     }
-
-    if (!(cntl & map->baco_mode)) {
+    if (!in_baco) {
         phase_start = dev->ops->clock_ns(dev->opaque);
         for (i = 0; i < seq->prep_count; i++) {
             /* as amdgpu: a preparation table that fails stops only itself */
@@ -216,6 +243,22 @@ static AMDResetResult amd_reset_baco_run(const AMDResetDevice *dev,
             return enter;
         }
         amd_baco_trace_phase(dev, "enter", enter, phase_start);
+    }
+
+    if (!amd_baco_state(dev, &in_baco, &result, report)) {
+        return result;
+    }
+    if (!in_baco) {
+        /* BACO_STATE_OUT already: nothing to leave */
+        trace_vfio_quirk_amd_reset_baco_phase(dev->name, "exit",
+                                              "skipped, not in BACO", 0);
+        if (enter == AMD_RESET_DONE) {
+            /* the enter's waits passed, yet BACO_CNTL says not in BACO */
+            report->table = "BACO_CNTL";
+            report->step = 0;
+            return AMD_RESET_TIMEOUT;
+        }
+        return enter;
     }
 
     /* "HW requires at least 20ms between regulator off and on" */
@@ -233,6 +276,8 @@ static AMDResetResult amd_reset_baco_run(const AMDResetDevice *dev,
     return exit == AMD_RESET_DONE ? enter : exit;
 }
 
+/* the whole chip but its PCIe interface powers down: HD audio too */
 const AMDResetMethodOps amd_reset_baco_ops = {
+    .chip_wide = true,
     .run = amd_reset_baco_run,
 };

@@ -3,9 +3,9 @@
  *
  * Bonaire and Hawaii (CIK), Tonga, Fiji and Polaris (VI) share the SMC,
  * RCU, CONFIG_MEMSIZE and BIF registers the reset uses, a 256 KiB BAR5,
- * the SMC firmware check and the choice amdgpu's vi_asic_reset_method()
- * makes; their families differ in their BACO tables and in the PowerPlay
- * table format of their VBIOS.
+ * the "does it need a reset" check of amdgpu's vi_need_reset_on_init()
+ * and the choice its vi_asic_reset_method() makes; their families differ
+ * in their BACO tables and in the PowerPlay table format of their VBIOS.
  *
  * To add a family of this generation: its BACO sequence (or none), its
  * PowerPlay format, and the IDs in amd-reset-ids.c.
@@ -31,25 +31,42 @@ static const AMDRegMap amd_cik_vi_regs = {
 };
 
 /*
- * The SMC firmware runs: its clock is on and its program counter is past
- * the firmware's load address, as radeon's ci_is_smc_running() checks.
+ * A driver left the chip dirty when the SMC firmware runs: its clock is
+ * on and its program counter is past the firmware's load address, as
+ * amdgpu's vi_need_reset_on_init() and radeon's ci_is_smc_running()
+ * check.  After power-on, and after a config reset + SMC reset or a BACO
+ * cycle, the SMC is stopped until a driver loads its firmware.  A chip
+ * that a failed BACO exit left in BACO has its SMC stopped too, but it
+ * still needs the exit: for a family with BACO, BACO_CNTL tells.
  */
-static AMDResetResult amd_cik_vi_firmware(const AMDResetDevice *dev)
+static AMDResetResult amd_cik_vi_need_reset(const AMDResetDevice *dev)
 {
     uint32_t clock = amd_reset_smc_read(dev, &amd_cik_vi_regs,
                                         ixSMC_SYSCON_CLOCK_CNTL_0);
     uint32_t pc = amd_reset_smc_read(dev, &amd_cik_vi_regs, ixSMC_PC_C);
+    bool running;
 
-    trace_vfio_quirk_amd_reset_smc(dev->name, clock, pc);
     if (clock == AMD_ALL_ONES || pc == AMD_ALL_ONES) {
         trace_vfio_quirk_amd_reset_gone(dev->name, "SMC registers");
         return AMD_RESET_GONE;
     }
-    if ((clock & SMC_SYSCON_CLOCK_CNTL_0__ck_disable_MASK) ||
-        pc < AMD_SMC_FIRMWARE_PC_MIN) {
-        return AMD_RESET_NO_SMC;
+    running = !(clock & SMC_SYSCON_CLOCK_CNTL_0__ck_disable_MASK) &&
+              pc >= AMD_SMC_FIRMWARE_PC_MIN;
+    if (!running && dev->family->baco) {
+        uint32_t cntl = dev->ops->mmio_read(dev->opaque,
+                                            amd_cik_vi_regs.baco_cntl);
+
+        if (cntl != AMD_ALL_ONES && (cntl & amd_cik_vi_regs.baco_mode)) {
+            trace_vfio_quirk_amd_reset_smc(dev->name, clock, pc,
+                                           "stopped, chip left in BACO: "
+                                           "reset");
+            return AMD_RESET_DONE;
+        }
     }
-    return AMD_RESET_DONE;
+    trace_vfio_quirk_amd_reset_smc(dev->name, clock, pc,
+                                   running ? "running: reset" :
+                                   "stopped: chip clean, nothing to reset");
+    return running ? AMD_RESET_DONE : AMD_RESET_CLEAN;
 }
 
 const AMDResetGeneration amd_reset_gen_cik_vi = {
@@ -57,7 +74,8 @@ const AMDResetGeneration amd_reset_gen_cik_vi = {
     .regs = &amd_cik_vi_regs,
     .bar5_min = AMD_CIK_VI_BAR5_SIZE,
     .bar5_max = AMD_CIK_VI_BAR5_SIZE,
-    .firmware = amd_cik_vi_firmware,
+    .need_reset = amd_cik_vi_need_reset,
+    .local_method = AMD_RESET_METHOD_CONFIG,
     .choose = amd_reset_choose_vi,
     .methods = {
         [AMD_RESET_METHOD_CONFIG] = &amd_reset_config_ops,

@@ -1,11 +1,16 @@
 /*
  * AMD GPU reset policy: which devices get the reset, and with which methods
  *
- * amd_reset_probe() is the one place that decides, at realize: the family
- * from the physical ID and x-amd-reset, whether the device is what the
- * family's generation needs, and the methods the generation chooses from
- * what it reads of the device (the BACO strap, the VBIOS cap) and
- * x-amd-reset-method.
+ * amd_reset_probe() decides at realize, from config space alone: the
+ * family from the physical ID and x-amd-reset, whether the device is what
+ * the family's generation needs and whether x-amd-reset-method can apply
+ * to the family.  amd_reset_choose() picks the methods at the first reset
+ * of a dirty chip, from what it reads of the device then (the BACO strap
+ * with memory decode on, the VBIOS cap): nothing at realize writes to the
+ * device, which under CPR belongs to a running guest.
+ *
+ * amd_reset_kernel_reset() says when a reset of the kernel's is used
+ * instead.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -15,6 +20,7 @@
 #include "hw/pci/pci_ids.h"
 #include "hw/pci/pci_regs.h"
 #include "hw/vfio/amd-reset.h"
+#include "trace.h"
 
 bool amd_reset_select(OnOffAuto policy, uint16_t vendor, uint16_t device,
                       const AMDResetFamily **family, Error **errp)
@@ -42,6 +48,18 @@ bool amd_reset_select(OnOffAuto policy, uint16_t vendor, uint16_t device,
         *family = id ? id->family : NULL;
         return true;
     }
+}
+
+/* x-amd-reset-method=baco needs a family with BACO tables */
+static bool amd_reset_family_has_baco(const AMDResetFamily *family,
+                                      const AMDResetConfig *cfg, Error **errp)
+{
+    if (cfg->method == AMD_RESET_METHOD_BACO && !family->baco) {
+        error_setg(errp, "x-amd-reset-method=baco: the %s family has no "
+                   "BACO sequence", family->name);
+        return false;
+    }
+    return true;
 }
 
 /* The device is a GPU of @gen: a display controller with its BAR5 */
@@ -78,15 +96,18 @@ bool amd_reset_probe(AMDResetDevice *dev, const AMDResetConfig *cfg,
 {
     const AMDResetFamily *family;
     Error *local_err = NULL;
-    g_autofree uint8_t *rom = NULL;
-    size_t len = 0;
 
+    dev->cfg = *cfg;
     dev->family = NULL;
     dev->n_methods = 0;
     dev->why = "";
     dev->strap = false;
     dev->cap = AMD_VBIOS_CAP_UNKNOWN;
     dev->vbios_why = "not read";
+    dev->probed = !cfg->defer;
+    if (cfg->defer) {
+        return true;
+    }
 
     /*
      * Match the physical device: x-pci-vendor-id and x-pci-device-id only
@@ -114,21 +135,74 @@ bool amd_reset_probe(AMDResetDevice *dev, const AMDResetConfig *cfg,
                                 "disabled: ", dev->vendor, dev->device);
         return true;
     }
-
+    if (!amd_reset_family_has_baco(family, cfg, errp)) {
+        return false;
+    }
     dev->family = family;
+    return true;
+}
+
+bool amd_reset_choose(AMDResetDevice *dev, Error **errp)
+{
+    const AMDResetFamily *family = dev->family;
+    g_autofree uint8_t *rom = NULL;
+    size_t len = 0;
+
     if (family->baco) {
         dev->strap = amd_reset_read_strap(dev);
-        rom = dev->ops->read_rom(dev->opaque, &len, &dev->vbios_why);
+        if (dev->cfg.no_rom) {
+            dev->vbios_why = dev->cfg.no_rom;
+        } else {
+            rom = dev->ops->read_rom(dev->opaque, &len, &dev->vbios_why);
+        }
         if (rom) {
             dev->cap = amd_vbios_baco_cap(rom, len, family->pptable,
                                           &dev->vbios_why);
         }
     }
-    if (!family->gen->choose(dev, cfg, errp)) {
-        dev->family = NULL;
+    if (!family->gen->choose(dev, &dev->cfg, errp)) {
+        dev->n_methods = 0;
         return false;
     }
+    trace_vfio_quirk_amd_reset_method(dev->name,
+                                      amd_reset_method_str(dev->methods[0]),
+                                      dev->why, dev->strap,
+                                      amd_vbios_cap_str(dev->cap),
+                                      dev->vbios_why, dev->n_methods > 1);
     return true;
+}
+
+/*
+ * vfio's VFIO_DEVICE_GET_INFO only says that the kernel can reset the
+ * device somehow.  Linux lists how in sysfs reset_method (since 5.15):
+ * "device_specific" is vendor-reset's, "flr" a function level reset;
+ * "pm" and "bus" leave these chips as they were.  Without the list, an
+ * FLR capability counts, and a reset that is no PM reset (a
+ * device-specific one, or a vfio-user server's) is given the benefit of
+ * the doubt, as vfio_pci_reset() does.
+ */
+const char *amd_reset_kernel_reset(const AMDKernelReset *k)
+{
+    g_auto(GStrv) methods = NULL;
+
+    if (!k->reset_works) {
+        return NULL;
+    }
+    if (k->reset_method) {
+        methods = g_strsplit_set(k->reset_method, "\n ", -1);
+        if (g_strv_contains((const char * const *)methods,
+                            "device_specific")) {
+            return "device_specific";
+        }
+        if (g_strv_contains((const char * const *)methods, "flr")) {
+            return "flr";
+        }
+        return NULL;
+    }
+    if (k->has_flr) {
+        return "flr";
+    }
+    return k->has_pm_reset ? NULL : "device reset";
 }
 
 static bool amd_reset_use(AMDResetDevice *dev, const char *why,
@@ -162,9 +236,7 @@ bool amd_reset_choose_vi(AMDResetDevice *dev, const AMDResetConfig *cfg,
                              AMD_RESET_METHOD_CONFIG, AMD_RESET_METHOD_NONE);
     }
     if (cfg->method == AMD_RESET_METHOD_BACO) {
-        if (!family->baco) {
-            error_setg(errp, "x-amd-reset-method=baco: the %s family has no "
-                       "BACO sequence", family->name);
+        if (!amd_reset_family_has_baco(family, cfg, errp)) {
             return false;
         }
         if (!dev->strap) {

@@ -27,6 +27,7 @@
  */
 
 #include "qemu/osdep.h"
+#include "qapi/error.h"
 #include "hw/pci/pci_regs.h"
 #include "hw/vfio/amd-reset.h"
 #include "hw/vfio/amd-reset-cik-vi.h"
@@ -179,31 +180,98 @@ static AMDResetResult amd_reset_config_run(const AMDResetDevice *dev,
     return result;
 }
 
-/* the config reset does nothing without the SMC firmware */
+/* resets the GPU function only (GFX scope), not the HD audio function */
 const AMDResetMethodOps amd_reset_config_ops = {
-    .needs_firmware = true,
     .run = amd_reset_config_run,
 };
 
 /* The methods in order ------------------------------------------------ */
 
-AMDResetResult amd_reset_run(const AMDResetDevice *dev,
-                             AMDResetReport *report)
+/*
+ * Of @dev's methods, those that may run: a chip-wide method only when QEMU
+ * owns every function it resets, else the generation's method for the GPU
+ * function alone in its place (once).  Returns how many are in @run.
+ */
+static unsigned amd_reset_owned_methods(const AMDResetDevice *dev,
+                                        AMDResetMethod *run,
+                                        AMDResetReport *report)
+{
+    const AMDResetGeneration *gen = dev->family->gen;
+    bool chip_wide = false, owned = true;
+    unsigned i, n = 0;
+
+    for (i = 0; i < dev->n_methods; i++) {
+        chip_wide |= gen->methods[dev->methods[i]]->chip_wide;
+    }
+    if (chip_wide && dev->ops->chip_owned) {
+        owned = dev->ops->chip_owned(dev->opaque, report->unowned,
+                                     sizeof(report->unowned));
+    }
+    if (owned) {
+        memcpy(run, dev->methods, sizeof(dev->methods));
+        return dev->n_methods;
+    }
+
+    trace_vfio_quirk_amd_reset_not_owned(dev->name, report->unowned);
+    for (i = 0; i < dev->n_methods; i++) {
+        AMDResetMethod m = dev->methods[i];
+
+        if (gen->methods[m]->chip_wide) {
+            m = gen->local_method;
+        }
+        if (m != AMD_RESET_METHOD_NONE && (!n || run[n - 1] != m)) {
+            run[n++] = m;
+        }
+    }
+    return n;
+}
+
+/*
+ * Find the family at the first reset of a device whose probe was
+ * deferred.  AMD_RESET_DONE when it has one; AMD_RESET_NOT_USED when it
+ * is no GPU the reset knows; AMD_RESET_REFUSED, with report->err set,
+ * when it cannot be reset as asked.
+ */
+static AMDResetResult amd_reset_identify(AMDResetDevice *dev,
+                                         AMDResetReport *report)
+{
+    AMDResetConfig cfg = dev->cfg;
+    Error *unfit = NULL;
+
+    cfg.defer = false;
+    if (!amd_reset_probe(dev, &cfg, &unfit, &report->err)) {
+        return AMD_RESET_REFUSED;
+    }
+    if (unfit) {
+        report->err = unfit;
+        return AMD_RESET_REFUSED;
+    }
+    return dev->family ? AMD_RESET_DONE : AMD_RESET_NOT_USED;
+}
+
+AMDResetResult amd_reset_run(AMDResetDevice *dev, AMDResetReport *report)
 {
     const AMDResetOps *ops = dev->ops;
-    const AMDResetGeneration *gen = dev->family->gen;
     int64_t start = ops->clock_ns(dev->opaque);
-    AMDResetResult result = AMD_RESET_DONE;
+    AMDResetMethod run[AMD_RESET_MAX_METHODS];
+    AMDResetResult result;
     AMDResetReport dummy;
-    unsigned i;
+    bool chip_wide = false;
+    unsigned i, n;
 
     report = report ? report : &dummy;
-    *report = (AMDResetReport) { .method = dev->methods[0] };
+    *report = (AMDResetReport) { .method = AMD_RESET_METHOD_NONE };
 
     if (!amd_reset_present(dev)) {
         trace_vfio_quirk_amd_reset_gone(dev->name, "config space");
         result = AMD_RESET_GONE;
         goto out;
+    }
+    if (!dev->probed) {
+        result = amd_reset_identify(dev, report);
+        if (result != AMD_RESET_DONE) {
+            goto out;
+        }
     }
 
     /*
@@ -213,31 +281,52 @@ AMDResetResult amd_reset_run(const AMDResetDevice *dev,
      */
     ops->config_write(dev->opaque, PCI_COMMAND, PCI_COMMAND_MEMORY, 2);
 
-    for (i = 0; i < dev->n_methods; i++) {
-        const AMDResetMethodOps *m = gen->methods[dev->methods[i]];
-        bool last = i + 1 == dev->n_methods;
+    /*
+     * As amdgpu's vi_need_reset_on_init(): a chip no driver ran on since
+     * power-on or the last reset has nothing to undo.  This is the state
+     * of a GPU after host boot, and after a reset when the guest's driver
+     * never loaded.
+     */
+    result = dev->family->gen->need_reset(dev);
+    if (result != AMD_RESET_DONE) {
+        goto command_off;
+    }
+    /* what the choice reads, the strap and the VBIOS, only now */
+    if (!dev->n_methods && !amd_reset_choose(dev, &report->err)) {
+        result = AMD_RESET_REFUSED;
+        goto command_off;
+    }
+
+    n = amd_reset_owned_methods(dev, run, report);
+    result = n ? AMD_RESET_DONE : AMD_RESET_NOT_OWNED;
+    for (i = 0; i < n; i++) {
+        const AMDResetMethodOps *m = dev->family->gen->methods[run[i]];
 
         if (i) {
             trace_vfio_quirk_amd_reset_escalate(
-                dev->name, amd_reset_method_str(dev->methods[i - 1]),
-                amd_reset_method_str(dev->methods[i]));
+                dev->name, amd_reset_method_str(run[i - 1]),
+                amd_reset_method_str(run[i]));
         }
-        report->method = dev->methods[i];
-        if (m->needs_firmware) {
-            result = gen->firmware(dev);
-            if (result != AMD_RESET_DONE) {
-                break;
-            }
-        }
-        result = m->run(dev, last, report);
+        report->method = run[i];
+        chip_wide |= m->chip_wide;
+        result = m->run(dev, i + 1 == n, report);
         if (result != AMD_RESET_TIMEOUT) {
             break;
         }
     }
+    if (chip_wide && ops->restore_functions) {
+        /* the other functions lost their BARs as the GPU did */
+        ops->restore_functions(dev->opaque);
+    }
 
+command_off:
     ops->config_write(dev->opaque, PCI_COMMAND, 0, 2);
 out:
     report->elapsed_us = amd_elapsed_us(dev, start);
+    if (result == AMD_RESET_CLEAN) {
+        /* the check's own trace said so */
+        return result;
+    }
     trace_vfio_quirk_amd_reset_done(dev->name,
                                     amd_reset_method_str(report->method),
                                     amd_reset_result_str(result),
@@ -247,13 +336,9 @@ out:
 
 bool amd_reset_read_strap(const AMDResetDevice *dev)
 {
-    const AMDResetOps *ops = dev->ops;
     const AMDRegMap *map = dev->family->gen->regs;
-    uint32_t strap;
+    uint32_t strap = dev->ops->mmio_read(dev->opaque, map->strap);
 
-    ops->config_write(dev->opaque, PCI_COMMAND, PCI_COMMAND_MEMORY, 2);
-    strap = ops->mmio_read(dev->opaque, map->strap);
-    ops->config_write(dev->opaque, PCI_COMMAND, 0, 2);
     return strap != AMD_ALL_ONES && (strap & map->strap_baco);
 }
 
@@ -275,12 +360,18 @@ const char *amd_reset_result_str(AMDResetResult result)
     switch (result) {
     case AMD_RESET_DONE:
         return "done";
-    case AMD_RESET_NO_SMC:
-        return "SMC firmware not running";
+    case AMD_RESET_CLEAN:
+        return "chip clean, no driver ran on it since its last reset";
     case AMD_RESET_TIMEOUT:
         return "device did not answer before the deadline";
     case AMD_RESET_GONE:
         return "device not responding (reads all-ones)";
+    case AMD_RESET_NOT_OWNED:
+        return "a function of the chip is not assigned to this VM";
+    case AMD_RESET_REFUSED:
+        return "the device cannot be reset as asked";
+    case AMD_RESET_NOT_USED:
+        return "no AMD GPU reset for this device";
     }
     return "?";
 }

@@ -15,23 +15,26 @@
  * Three layers, each calling only the one below it:
  *
  * - policy (amd-reset-policy.c): amd_reset_probe() finds the device's
- *   family from its physical ID (amd-reset-ids.c), checks that the device
- *   is what the family's generation needs, reads what the choice depends
- *   on and fills an AMDResetDevice with the methods to run, in order;
+ *   family from its physical ID (amd-reset-ids.c) and checks that the
+ *   device is what the family's generation needs, from config space
+ *   alone; at the first reset that needs them, amd_reset_choose() reads
+ *   what the choice depends on and fills the AMDResetDevice with the
+ *   methods to run, in order;
  * - data: a generation (amd-reset-cik-vi.c) describes what is the same
  *   for all its chips: the register map, the BAR5 size, the check
  *   that the firmware a method needs runs, the methods it can run and how
  *   amdgpu chooses between them; a family is a generation plus its tables
  *   (amd-reset-vi-baco.c) and where its VBIOS keeps its caps;
- * - engine (amd-reset.c, amd-reset-baco.c): amd_reset_run() runs the
- *   chosen methods, reaching the GPU only through AMDResetOps, so the same
- *   code runs against a vfio device in QEMU and against a register model
- *   in unit tests.
+ * - engine (amd-reset.c, amd-reset-baco.c): amd_reset_run() resets a
+ *   chip only when a guest driver left it dirty, and only with a method
+ *   whose reach QEMU owns, reaching the GPU only through AMDResetOps, so
+ *   the same code runs against a vfio device in QEMU and against a
+ *   register model in unit tests.
  *
  * To add a generation: a new AMDResetGeneration with its register map,
- * firmware check and choice, new AMDResetMethod values with their
- * AMDResetMethodOps, and families pointing at it; no branch of the engine
- * changes.
+ * "does this chip need a reset" check and choice, new AMDResetMethod
+ * values with their AMDResetMethodOps, and families pointing at it; no
+ * branch of the engine changes.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -62,9 +65,12 @@ typedef enum AMDResetMethod {
 
 typedef enum AMDResetResult {
     AMD_RESET_DONE,                 /* reset done */
-    AMD_RESET_NO_SMC,               /* SMC firmware not running: untouched */
+    AMD_RESET_CLEAN,                /* no driver ran on the chip: untouched */
     AMD_RESET_TIMEOUT,              /* a wait did not end in time */
     AMD_RESET_GONE,                 /* device reads all-ones */
+    AMD_RESET_NOT_OWNED,            /* a function not QEMU's: untouched */
+    AMD_RESET_REFUSED,              /* the device cannot be reset as asked */
+    AMD_RESET_NOT_USED,             /* deferred probe: no AMD GPU */
 } AMDResetResult;
 
 /*
@@ -101,6 +107,7 @@ typedef enum AMDRegAccess {
  *   WRITE      reg := val << shift
  *   RMW        reg := (reg & ~mask) | (val << shift)   (not masked)
  *   WAITFOR    poll until (reg & mask) == val          (val unshifted)
+ *              a read of all-ones never ends a wait
  *   DELAY_US   sleep timeout microseconds
  *
  * As in amdgpu, a WAITFOR has no timeout of its own: the engine bounds it
@@ -182,12 +189,12 @@ typedef struct AMDResetConfig AMDResetConfig;
 
 /*
  * How a generation runs one method.  @last is false when another method
- * follows if this one times out.  If @needs_firmware, the engine first
- * runs the generation's firmware check and does not run the method unless
- * it passes.
+ * follows if this one times out.  A @chip_wide method resets every
+ * function of the chip (the HD audio function too), as a bus reset
+ * would; the engine runs it only when QEMU owns them all.
  */
 typedef struct AMDResetMethodOps {
-    bool needs_firmware;
+    bool chip_wide;
     AMDResetResult (*run)(const AMDResetDevice *dev, bool last,
                           AMDResetReport *report);
 } AMDResetMethodOps;
@@ -199,10 +206,18 @@ typedef struct AMDResetGeneration {
     uint64_t bar5_min;              /* BAR5 sizes of its chips */
     uint64_t bar5_max;
     /*
-     * Does the firmware the methods need run?  AMD_RESET_DONE if it does,
-     * AMD_RESET_NO_SMC if not (nothing to reset), AMD_RESET_GONE.
+     * Does the chip need a reset, as amdgpu's
+     * <generation>_need_reset_on_init() asks: AMD_RESET_DONE if a driver
+     * left it dirty, AMD_RESET_CLEAN if not (nothing to reset: the chip
+     * is as after power-on), AMD_RESET_GONE.  Runs at every reset, right
+     * before the methods.
      */
-    AMDResetResult (*firmware)(const AMDResetDevice *dev);
+    AMDResetResult (*need_reset)(const AMDResetDevice *dev);
+    /*
+     * The method that resets the GPU function alone, for when QEMU does
+     * not own the chip's other functions; NONE if the generation has none
+     */
+    AMDResetMethod local_method;
     /*
      * Fill dev->methods as amdgpu's <generation>_asic_reset_method()
      * chooses, under the user's @cfg; false with @errp set when @cfg
@@ -230,10 +245,12 @@ typedef struct AMDResetDeviceId {
     const char *name;               /* pci.ids name */
 } AMDResetDeviceId;
 
-/* What the user asked for */
+/* What the user asked for, and what the caller knows of the device */
 struct AMDResetConfig {
     OnOffAuto policy;               /* x-amd-reset */
     AMDResetMethod method;          /* NONE: as amdgpu chooses */
+    const char *no_rom;             /* non-NULL: read no ROM, and why */
+    bool defer;                     /* no access before the first reset */
 };
 
 /*
@@ -244,6 +261,11 @@ struct AMDResetConfig {
  * mmio_size().  read_rom() returns a copy of the VBIOS image the guest is
  * given (the caller frees it), or NULL with *why set.  clock_ns() is
  * monotonic; sleep_us() may sleep longer than asked.
+ *
+ * chip_owned() says whether QEMU owns every other function of the chip;
+ * if not, it names one in @unowned.  restore_functions() gives those
+ * functions back their BARs after a chip-wide reset.  Both may be NULL
+ * for a device that is the whole chip.
  */
 typedef struct AMDResetOps {
     uint32_t (*config_read)(void *opaque, uint32_t offset, unsigned size);
@@ -255,6 +277,8 @@ typedef struct AMDResetOps {
     uint8_t *(*read_rom)(void *opaque, size_t *len, const char **why);
     int64_t (*clock_ns)(void *opaque);
     void (*sleep_us)(void *opaque, uint32_t us);
+    bool (*chip_owned)(void *opaque, char *unowned, size_t len);
+    void (*restore_functions)(void *opaque);
 } AMDResetOps;
 
 /* VBIOS (ROM image) parsing: the BACO platform cap */
@@ -265,8 +289,8 @@ typedef enum AMDVbiosCap {
 } AMDVbiosCap;
 
 /*
- * A GPU: how to reach it, set by the caller, and how it is reset, set by
- * amd_reset_probe()
+ * A GPU: how to reach it, set by the caller; its family, set by
+ * amd_reset_probe(); how it is reset, set by amd_reset_choose()
  */
 struct AMDResetDevice {
     const AMDResetOps *ops;
@@ -274,10 +298,12 @@ struct AMDResetDevice {
     const char *name;               /* for traces */
     const AMDResetTimings *timings; /* NULL: amd_reset_timings */
 
+    AMDResetConfig cfg;             /* as given to amd_reset_probe() */
+    bool probed;                    /* family known */
     uint16_t vendor;                /* physical ID */
     uint16_t device;
     const AMDResetFamily *family;   /* NULL: no AMD reset */
-    /* run in order, the next when one times out */
+    /* run in order, the next when one times out; 0: not chosen yet */
     AMDResetMethod methods[AMD_RESET_MAX_METHODS];
     unsigned n_methods;
     const char *why;                /* why these methods */
@@ -292,29 +318,41 @@ struct AMDResetReport {
     const char *table;              /* table of the step that timed out */
     unsigned step;                  /* its 1-based index in the table */
     int64_t elapsed_us;
+    /* a chip-wide method was left out: a function QEMU does not own */
+    char unowned[32];
+    Error *err;                     /* AMD_RESET_REFUSED: why (caller frees) */
 };
 
 /*
- * Decide how @dev is reset: its physical ID from config space, its
+ * Find @dev's family, reading config space only: its physical ID, its
  * family under @cfg->policy, whether the device is what the family's
  * generation needs (a display controller with the generation's BAR5),
- * and, for a family with BACO, the strap and the VBIOS cap; then the
- * generation's choice under @cfg->method.
+ * and whether @cfg->method can apply to the family.  With @cfg->defer
+ * it reads nothing and leaves all of it to the first reset.
  *
  * Returns false with @errp set when @cfg cannot apply to the device: the
  * device must not be used that way.  Otherwise true; dev->family is NULL
- * when no AMD reset is used, and *@unfit is set when the device is listed
- * but is not what its family needs (the caller warns).
+ * when no AMD reset is used (or, with @cfg->defer, not known yet), and
+ * *@unfit is set when the device is listed but is not what its family
+ * needs (the caller warns).
  */
 bool amd_reset_probe(AMDResetDevice *dev, const AMDResetConfig *cfg,
                      Error **unfit, Error **errp);
 
 /*
- * Reset @dev with its methods, in order.  Never blocks past the deadlines
- * of dev->timings.  @report may be NULL.
+ * Choose @dev's methods, once: for a family with BACO, read the strap
+ * (memory decode must be on) and, unless dev->cfg.no_rom, the VBIOS cap;
+ * then the generation's choice under dev->cfg.method.  False with @errp
+ * set when the device cannot be reset as asked.
  */
-AMDResetResult amd_reset_run(const AMDResetDevice *dev,
-                             AMDResetReport *report);
+bool amd_reset_choose(AMDResetDevice *dev, Error **errp);
+
+/*
+ * Reset @dev if a guest driver left it dirty, with its methods in order,
+ * probing and choosing them first if that is still to do.  Never blocks
+ * past the deadlines of dev->timings.  @report may be NULL.
+ */
+AMDResetResult amd_reset_run(AMDResetDevice *dev, AMDResetReport *report);
 const char *amd_reset_result_str(AMDResetResult result);
 const char *amd_reset_method_str(AMDResetMethod method);
 
@@ -345,7 +383,7 @@ bool amd_reset_run_table(const AMDResetDevice *dev, const AMDRegMap *map,
                          size_t *failed_step, bool *gone);
 
 /*
- * Read the BACO strap of @dev's generation with memory decode briefly on.
+ * Read the BACO strap of @dev's generation; memory decode must be on.
  * False when the device reads all-ones.
  */
 bool amd_reset_read_strap(const AMDResetDevice *dev);
@@ -384,6 +422,26 @@ extern const AMDResetMethodOps amd_reset_baco_ops;
  */
 bool amd_reset_select(OnOffAuto policy, uint16_t vendor, uint16_t device,
                       const AMDResetFamily **family, Error **errp);
+
+/*
+ * Which reset of the kernel (or of a vfio-user server) is used instead of
+ * QEMU's: what vfio reports and, where known, the device's sysfs
+ * reset_method list
+ */
+typedef struct AMDKernelReset {
+    bool reset_works;               /* VFIO_DEVICE_FLAGS_RESET */
+    bool has_flr;
+    bool has_pm_reset;
+    const char *reset_method;       /* NULL: unknown */
+} AMDKernelReset;
+
+/*
+ * The name of the kernel reset QEMU leaves @dev to, or NULL when QEMU
+ * resets it: only one that resets these chips counts, a device-specific
+ * reset (vendor-reset) or an FLR, not a PM or bus reset, which the chips
+ * ignore (amd-reset-policy.c)
+ */
+const char *amd_reset_kernel_reset(const AMDKernelReset *k);
 
 /* The choice of amdgpu's vi_asic_reset_method() (amd-reset-policy.c) */
 bool amd_reset_choose_vi(AMDResetDevice *dev, const AMDResetConfig *cfg,

@@ -439,18 +439,20 @@ static void test_bad_value(void)
     qtest_quit(qts);
 }
 
+/*
+ * SMC not running, the chip as after host boot: no driver ran on it, so
+ * there is nothing to reset, at VM start or later, and nothing to warn
+ * about; the trace says so
+ */
 static void test_smc_not_running(void)
 {
     TestGPU *t = test_gpu_new(0x692b);
     g_autofree char *err = NULL;
+    g_autofree char *trace = NULL;
     int i;
 
     amd_gpu_model_set_smc_running(t->model, false);
     test_gpu_start(t, NULL);
-    /* at VM start a stopped SMC is a fresh GPU: no warning */
-    err = read_file(t->stderr_path);
-    g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 0);
-    g_free(err);
     for (i = 0; i < 3; i++) {
         qtest_system_reset(t->qts);
     }
@@ -458,8 +460,10 @@ static void test_smc_not_running(void)
     g_assert_false(log_has(t->model, "cfg w4 0x7c"));
     g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 0);
     err = test_gpu_quit(t, t->stderr_path);
-    g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 1);
-    g_assert_nonnull(strstr(err, "SMC firmware not running"));
+    g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 0);
+    trace = read_file(t->trace_path);
+    g_assert_cmpuint(count_substr(trace, "chip clean, nothing to reset"), ==,
+                     4);
     test_gpu_free(t);
 }
 
@@ -608,7 +612,11 @@ static TestGPU *baco_gpu_start(uint16_t device_id, bool vbios, bool baco_cap,
     return t;
 }
 
-/* 20 reboots of a card with the BACO cap: BACO each time, power-on clean */
+/*
+ * A cold card with the BACO cap: the reset at VM start and a system_reset
+ * before any guest driver ran touch nothing.  Then 20 reboots after the
+ * guest driver ran: BACO each time, power-on clean.
+ */
 static void test_baco_resets(gconstpointer data)
 {
     uint16_t device_id = GPOINTER_TO_UINT(data);
@@ -616,11 +624,13 @@ static void test_baco_resets(gconstpointer data)
     g_autofree char *trace = NULL;
     unsigned i;
 
-    /* BACO needs no running SMC: the reset at VM start did one */
-    g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 1);
+    qtest_system_reset(t->qts);
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 0);
+    g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 0);
+    g_assert_false(log_has(t->model, "mmio w 0x5394"));
     for (i = 0; i < 20; i++) {
         system_reset_with_driver(t);
-        g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, i + 2);
+        g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, i + 1);
         g_assert_false(amd_gpu_model_in_baco(t->model));
         g_assert_false(amd_gpu_model_in_reset(t->model));
         g_assert_true(amd_gpu_model_is_clean(t->model));
@@ -632,9 +642,11 @@ static void test_baco_resets(gconstpointer data)
     trace = test_gpu_quit(t, t->trace_path);
     g_assert_nonnull(strstr(trace, "BACO (strap and VBIOS BACO cap): "
                             "strap 1, VBIOS BACO cap yes"));
-    g_assert_cmpuint(count_substr(trace, "BACO enter done"), ==, 21);
-    g_assert_cmpuint(count_substr(trace, "BACO exit done"), ==, 21);
-    g_assert_cmpuint(count_substr(trace, " BACO done in "), ==, 21);
+    g_assert_cmpuint(count_substr(trace, "BACO enter done"), ==, 20);
+    g_assert_cmpuint(count_substr(trace, "BACO exit done"), ==, 20);
+    g_assert_cmpuint(count_substr(trace, " BACO done in "), ==, 20);
+    g_assert_cmpuint(count_substr(trace, "chip clean, nothing to reset"), ==,
+                     2);
     test_gpu_free(t);
 }
 
@@ -718,12 +730,38 @@ static void test_baco_method_baco(void)
 
     system_reset_with_driver(t);
     g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 0);
-    g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 2);
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 1);
     g_assert_true(amd_gpu_model_is_clean(t->model));
     test_gpu_free(t);
 }
 
-/* x-amd-reset-method=baco that cannot apply is a realize error */
+/*
+ * x-amd-reset-method=baco on a board whose strap says it is not BACO
+ * capable: the strap is read at the first reset of a dirty chip, not at
+ * realize, so that reset is not done, with one warning that says why
+ */
+static void test_baco_strap_refused(void)
+{
+    TestGPU *t = test_gpu_new_rom(0x692b, true, true);
+    g_autofree char *err = NULL;
+    int i;
+
+    amd_gpu_model_set_strap(t->model, false);
+    test_gpu_start(t, ",\"x-amd-reset-method\":\"baco\"");
+    for (i = 0; i < 2; i++) {
+        system_reset_with_driver(t);
+        g_assert_true(amd_gpu_model_driver_loaded(t->model));
+    }
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 0);
+    g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 0);
+    assert_alive(t->qts);
+    err = test_gpu_quit(t, t->stderr_path);
+    g_assert_cmpuint(count_substr(err, "AMD GPU reset not done"), ==, 1);
+    g_assert_nonnull(strstr(err, "not BACO capable"));
+    test_gpu_free(t);
+}
+
+/* x-amd-reset-method=baco for a family without BACO is a realize error */
 static void check_baco_refused(uint16_t device_id, bool strap,
                                const char *why)
 {
@@ -748,8 +786,69 @@ static void check_baco_refused(uint16_t device_id, bool strap,
 
 static void test_baco_refused(void)
 {
-    check_baco_refused(0x692b, false, "not BACO capable");
     check_baco_refused(0x67b0, true, "CIK family has no BACO sequence");
+}
+
+/*
+ * QEMU's own resets at system_reset: vfio_device_reset_handler(), which
+ * bus-resets the slots of devices that need it (none over vfio-user),
+ * runs in the hold phase in registration order with the devices' own
+ * resets, where the quirk runs.  It is registered with the first vfio
+ * address space: for a device on the command line before the machine's
+ * device tree, so first; for a device added later, after it.  The trace
+ * shows the order of the last system_reset.
+ */
+static void check_order(TestGPU *t, bool handler_first)
+{
+    g_autofree char *trace = NULL;
+    const char *handler, *quirk, *next;
+
+    qtest_system_reset(t->qts);
+    trace = test_gpu_quit(t, t->trace_path);
+    for (handler = NULL, next = trace;
+         (next = strstr(next, "vfio_device_reset_handler")); next++) {
+        handler = next;
+    }
+    for (quirk = NULL, next = trace;
+         (next = strstr(next, "vfio_quirk_amd_reset_smc")); next++) {
+        quirk = next;
+    }
+    g_assert_nonnull(handler);
+    g_assert_nonnull(quirk);
+    g_assert_cmpint(handler < quirk, ==, handler_first);
+}
+
+static void test_order_cold_plugged(void)
+{
+    TestGPU *t = test_gpu_new(0x692b);
+
+    t->qts = qtest_initf("-machine pc -nodefaults "
+                         "-trace 'vfio_quirk_amd_*' "
+                         "-trace vfio_device_reset_handler -D %s "
+                         "-device '{\"driver\":\"vfio-user-pci\","
+                         "\"id\":\"gpu\",\"addr\":\"04.0\","
+                         "\"socket\":{\"type\":\"unix\",\"path\":\"%s\"}}'",
+                         t->trace_path, t->sock);
+    check_order(t, true);
+    test_gpu_free(t);
+}
+
+static void test_order_hot_plugged(void)
+{
+    TestGPU *t = test_gpu_new(0x692b);
+    QDict *resp;
+
+    t->qts = qtest_initf("-machine pc -nodefaults "
+                         "-trace 'vfio_quirk_amd_*' "
+                         "-trace vfio_device_reset_handler -D %s",
+                         t->trace_path);
+    resp = qtest_qmp(t->qts, "{'execute': 'device_add', 'arguments': {"
+                     " 'driver': 'vfio-user-pci', 'id': 'gpu',"
+                     " 'socket': {'type': 'unix', 'path': %s} } }", t->sock);
+    g_assert(qdict_haskey(resp, "return"));
+    qobject_unref(resp);
+    check_order(t, false);
+    test_gpu_free(t);
 }
 
 int main(int argc, char **argv)
@@ -803,6 +902,12 @@ int main(int argc, char **argv)
     qtest_add_func("/vfio-user/amd-reset/baco/method-baco",
                    test_baco_method_baco);
     qtest_add_func("/vfio-user/amd-reset/baco/refused", test_baco_refused);
+    qtest_add_func("/vfio-user/amd-reset/baco/strap-refused",
+                   test_baco_strap_refused);
+    qtest_add_func("/vfio-user/amd-reset/order/cold-plugged",
+                   test_order_cold_plugged);
+    qtest_add_func("/vfio-user/amd-reset/order/hot-plugged",
+                   test_order_hot_plugged);
 
     return g_test_run();
 }

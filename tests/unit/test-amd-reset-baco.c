@@ -30,6 +30,10 @@
 static const AMDGPUModelAccess seq_baco_tonga[] = {
     CFG_R(0x08, 4, 0x03000000),         /* class, revision: present */
     CFG_W(0x04, 2, 0x0002),             /* memory decode on */
+    MMIO_W(0x200, 0x80000004),          /* need a reset? SMC clock on, */
+    MMIO_R(0x204, 0x00000000),
+    MMIO_W(0x200, 0x80000370),          /* PC in the firmware: yes */
+    MMIO_R(0x204, 0x00020400),
     MMIO_R(0x5394, 0x00001f84),         /* BACO_CNTL: not in BACO */
     /* gpio_tbl */
     MMIO_W(0x610, 0x00000000),          /* #1 GPIOPAD_EN := 0 */
@@ -142,6 +146,7 @@ static const AMDGPUModelAccess seq_baco_tonga[] = {
     MMIO_W(0x5394, 0x00041f0b),         /* #10 BACO_POWER_OFF := 1 */
     MMIO_R(0x5394, 0x0004004b),         /* #11 wait bit 3 set */
     MMIO_R(0x5394, 0x0004004b),         /* #12 wait BACO_MODE set */
+    MMIO_R(0x5394, 0x0004004b),         /* in BACO: leave it */
     SLEEP(20000),                       /* 20 ms, regulator off -> on */
     /* exit_baco_tbl */
     MMIO_R(0x5394, 0x0004004b),         /* #1 */
@@ -174,6 +179,10 @@ static const AMDGPUModelAccess seq_baco_tonga[] = {
 static const AMDGPUModelAccess seq_baco_fiji[] = {
     CFG_R(0x08, 4, 0x03000000),         /* class, revision: present */
     CFG_W(0x04, 2, 0x0002),             /* memory decode on */
+    MMIO_W(0x200, 0x80000004),          /* need a reset? SMC clock on, */
+    MMIO_R(0x204, 0x00000000),
+    MMIO_W(0x200, 0x80000370),          /* PC in the firmware: yes */
+    MMIO_R(0x204, 0x00020400),
     MMIO_R(0x5394, 0x00001f84),         /* BACO_CNTL: not in BACO */
     /* gpio_tbl */
     MMIO_W(0x610, 0x00000000),          /* #1 GPIOPAD_EN := 0 */
@@ -268,6 +277,7 @@ static const AMDGPUModelAccess seq_baco_fiji[] = {
     MMIO_W(0x5394, 0x00041f0b),         /* #10 BACO_POWER_OFF := 1 */
     MMIO_R(0x5394, 0x0004004b),         /* #11 wait bit 3 set */
     MMIO_R(0x5394, 0x0004004b),         /* #12 wait BACO_MODE set */
+    MMIO_R(0x5394, 0x0004004b),         /* in BACO: leave it */
     SLEEP(20000),                       /* 20 ms, regulator off -> on */
     /* exit_baco_tbl */
     MMIO_R(0x5394, 0x0004004b),         /* #1 */
@@ -314,6 +324,10 @@ static const AMDGPUModelAccess seq_baco_fiji[] = {
 static const AMDGPUModelAccess seq_baco_polaris[] = {
     CFG_R(0x08, 4, 0x03000000),         /* class, revision: present */
     CFG_W(0x04, 2, 0x0002),             /* memory decode on */
+    MMIO_W(0x200, 0x80000004),          /* need a reset? SMC clock on, */
+    MMIO_R(0x204, 0x00000000),
+    MMIO_W(0x200, 0x80000370),          /* PC in the firmware: yes */
+    MMIO_R(0x204, 0x00020400),
     MMIO_R(0x5394, 0x00001f84),         /* BACO_CNTL: not in BACO */
     /* gpio_tbl */
     MMIO_W(0x610, 0x00000000),          /* #1 GPIOPAD_EN := 0 */
@@ -417,6 +431,7 @@ static const AMDGPUModelAccess seq_baco_polaris[] = {
     MMIO_W(0x5394, 0x00041f0b),         /* #10 BACO_POWER_OFF := 1 */
     MMIO_R(0x5394, 0x0004004b),         /* #11 wait bit 3 set */
     MMIO_R(0x5394, 0x0004004b),         /* #12 wait BACO_MODE set */
+    MMIO_R(0x5394, 0x0004004b),         /* in BACO: leave it */
     SLEEP(20000),                       /* 20 ms, regulator off -> on */
     /* exit_baco_tbl */
     MMIO_R(0x5394, 0x0004004b),         /* #1 */
@@ -738,7 +753,8 @@ static void test_baco_slow_chip(const void *opaque)
 /*
  * Each chip enters BACO only after its own tables: another chip's
  * sequence leaves it powered, enter_baco times out at its last step
- * (wait for BACO_MODE) and the exit still runs.
+ * (wait for BACO_MODE), and since the chip is not in BACO the exit does
+ * not run, as amdgpu's tonga_baco_set_state() returns early.
  */
 typedef struct CrossCase {
     const char *name;
@@ -757,6 +773,26 @@ static const CrossCase cross_cases[] = {
     { "fiji-model-fiji-tables", DEV_FURY, DEV_FURY },
     { "polaris-model-polaris-tables", DEV_RX580, DEV_RX580 },
 };
+
+/*
+ * After an enter that left the chip powered, the log ends with the last
+ * read of its WAIT, the read of the state (BACO_MODE clear: nothing to
+ * leave) and the command register write
+ */
+static void assert_not_entered_tail(TestEnv *env)
+{
+    size_t n = amd_gpu_model_log_count(env->model);
+    AMDGPUModelAccess wait = log_entry(env, n - 3);
+    AMDGPUModelAccess state = log_entry(env, n - 2);
+    AMDGPUModelAccess cmd = log_entry(env, n - 1);
+
+    g_assert_true(entry_is(&wait, AMD_GPU_MODEL_MMIO_READ, 0x5394));
+    g_assert_true(entry_is(&state, AMD_GPU_MODEL_MMIO_READ, 0x5394));
+    g_assert_cmphex(state.value, ==, wait.value);
+    g_assert_cmphex(state.value & 0x40, ==, 0);
+    g_assert_true(entry_is(&cmd, AMD_GPU_MODEL_CFG_WRITE, 0x04));
+    g_assert_cmphex(cmd.value, ==, 0);
+}
 
 static void test_baco_cross(const void *opaque)
 {
@@ -778,8 +814,8 @@ static void test_baco_cross(const void *opaque)
            log_entry(env, gap).value != amd_reset_timings.baco_gap_us) {
         gap = log_find(env, gap + 1, AMD_GPU_MODEL_SLEEP, 0);
     }
-    g_assert_cmpint(gap, >, 0);
     if (c->model == c->tables) {
+        g_assert_cmpint(gap, >, 0);
         g_assert_cmpint(result, ==, AMD_RESET_DONE);
         g_assert_cmpuint(amd_gpu_model_baco_cycles(env->model), ==, 1);
         assert_power_on_clean(env);
@@ -793,55 +829,25 @@ static void test_baco_cross(const void *opaque)
         /* never powered down: the guest's state is still there */
         g_assert_true(amd_gpu_model_driver_loaded(env->model));
         g_assert_false(amd_gpu_model_in_baco(env->model));
-        /* the exit ran after the gap: eight RMWs and four WAITs */
-        g_assert_cmpuint(log_count_kind(env, gap, AMD_GPU_MODEL_MMIO_READ,
-                                        0x5394), ==, 12);
-        g_assert_cmpuint(log_count_kind(env, gap, AMD_GPU_MODEL_MMIO_WRITE,
-                                        0x5394), ==, 8);
+        /* no gap and no exit: the state read, the command register */
+        g_assert_cmpint(gap, ==, -1);
+        assert_not_entered_tail(env);
         g_assert_cmpint(env->now_ns - START_NS, <=, 500 * MS);
     }
     env_free(env);
 }
 
-/* exit_baco_tbl and clean_baco_tbl on a chip that never powered down */
-static const AMDGPUModelAccess seq_exit_powered[] = {
-    SLEEP(20000),
-    MMIO_R(0x5394, 0x00041f0b),         /* #1 */
-    MMIO_W(0x5394, 0x00041f1b),         /* #1 BACO_RESET_EN := 1 */
-    MMIO_R(0x5394, 0x00041f1b),         /* #2 */
-    MMIO_W(0x5394, 0x00041f19),         /* #2 BACO_BCLK_OFF := 0 */
-    MMIO_R(0x5394, 0x00041f19),         /* #3 */
-    MMIO_W(0x5394, 0x00041f11),         /* #3 BACO_POWER_OFF := 0 */
-    MMIO_R(0x5394, 0x00041f11),         /* #4 wait PWRGOOD_BF: powered */
-    MMIO_R(0x5394, 0x00041f11),         /* #5 */
-    MMIO_W(0x5394, 0x00041f15),         /* #5 BACO_ISO_DIS := 1 */
-    MMIO_R(0x5394, 0x00041f15),         /* #6 wait PWRGOOD GPIO/MEM/DVO */
-    MMIO_R(0x5394, 0x00041f15),         /* #7 */
-    MMIO_W(0x5394, 0x00041f95),         /* #7 BACO_ANA_ISO_DIS := 1 */
-    MMIO_R(0x5394, 0x00041f95),         /* #8 */
-    MMIO_W(0x5394, 0x00001f95),         /* #8 BACO_BIF_SCLK_SWITCH := 0 */
-    MMIO_R(0x5394, 0x00001f95),         /* #9 */
-    MMIO_W(0x5394, 0x00001f85),         /* #9 BACO_RESET_EN := 0 */
-    MMIO_R(0x5394, 0x00001f85),         /* #10 wait RCU_BIF_CONFIG_DONE */
-    MMIO_R(0x5394, 0x00001f85),         /* #11 */
-    MMIO_W(0x5394, 0x00001f84),         /* #11 BACO_EN := 0 */
-    MMIO_R(0x5394, 0x00001f84),         /* #12 wait BACO_MODE clear */
-    /* clean_baco_tbl */
-    MMIO_W(0x173c, 0x00000000),         /* #1 BIOS_SCRATCH_6 := 0 */
-    MMIO_W(0x1740, 0x00000000),         /* #2 BIOS_SCRATCH_7 := 0 */
-    CFG_W(0x04, 2, 0x0000),
-};
-
 /*
  * Fault: BACO_MODE never sets.  enter_baco times out at step 12 after
- * its 100 ms, the exit runs anyway and the chip is not left powered down.
+ * its 100 ms; the chip is not in BACO, so, as in amdgpu's
+ * tonga_baco_set_state(), the exit tables do not run.
  */
 static void test_baco_never_enters(void)
 {
     TestEnv *env = env_new(DEV_W7100);
     AMDResetReport report;
-    ssize_t first, gap;
-    size_t polls;
+    ssize_t first;
+    size_t polls, n;
     int64_t t0, t1;
 
     amd_gpu_model_set_baco_never_enters(env->model, true);
@@ -859,20 +865,18 @@ static void test_baco_never_enters(void)
     g_assert_cmpint(first, >, 0);
     g_assert_cmpuint(log_entry(env, first).value, ==,
                      amd_reset_timings.baco_poll_us);
+    n = amd_gpu_model_log_count(env->model);
     t0 = log_entry(env, first - 1).time_ns;
-    gap = amd_gpu_model_log_count(env->model) - ARRAY_SIZE(seq_exit_powered);
-    t1 = log_entry(env, gap - 1).time_ns;
+    t1 = log_entry(env, n - 3).time_ns;
     g_assert_cmpint(t1 - t0, >=, 100 * MS);
     g_assert_cmpint(t1 - t0, <=, 101 * MS);
-    /* the reads of the wait, not those of the exit after it */
-    polls = log_count_kind(env, first - 1, AMD_GPU_MODEL_MMIO_READ, 0x5394) -
-            log_count_kind(env, gap, AMD_GPU_MODEL_MMIO_READ, 0x5394);
-    g_assert_cmpuint(polls, >=, 101);
-    g_assert_cmpuint(polls, <=, 102);
+    /* the reads of the wait, then the one of the state */
+    polls = log_count_kind(env, first - 1, AMD_GPU_MODEL_MMIO_READ, 0x5394);
+    g_assert_cmpuint(polls, >=, 101 + 1);
+    g_assert_cmpuint(polls, <=, 102 + 1);
     g_assert_cmpuint(log_count_kind(env, first - 1, AMD_GPU_MODEL_SLEEP, -1),
-                     ==, polls);      /* one per poll but the last, + gap */
-    assert_log_tail(env, gap, seq_exit_powered,
-                    ARRAY_SIZE(seq_exit_powered));
+                     ==, polls - 2);  /* one per poll but the last */
+    assert_not_entered_tail(env);
 
     g_assert_cmpuint(amd_gpu_model_baco_entries(env->model), ==, 0);
     g_assert_false(amd_gpu_model_in_baco(env->model));
@@ -886,7 +890,13 @@ static void test_baco_never_enters(void)
 static const AMDGPUModelAccess seq_baco_resume[] = {
     CFG_R(0x08, 4, 0x03000000),
     CFG_W(0x04, 2, 0x0002),
+    MMIO_W(0x200, 0x80000004),          /* need a reset? SMC clock off */
+    MMIO_R(0x204, 0x00000001),
+    MMIO_W(0x200, 0x80000370),
+    MMIO_R(0x204, 0x00000000),
+    MMIO_R(0x5394, 0x00040251),         /* but left in BACO: yes */
     MMIO_R(0x5394, 0x00040251),         /* BACO_MODE: in BACO; power */
+    MMIO_R(0x5394, 0x00040251),         /* in BACO: leave it */
     SLEEP(20000),
     MMIO_R(0x5394, 0x00040251),         /* exit_baco_tbl #1 */
     MMIO_W(0x5394, 0x00040251),         /* #1 BACO_RESET_EN := 1 */
@@ -977,13 +987,13 @@ typedef struct GoneCase {
     int64_t elapsed_ns;
 } GoneCase;
 
-#define TONGA_GAP_ENTRY 109         /* SLEEP(20000) in seq_baco_tonga */
+#define TONGA_GAP_ENTRY 114         /* SLEEP(20000) in seq_baco_tonga */
 
 static const GoneCase gone_cases[] = {
-    /* in gpio_tbl; the first WAIT is use_bclk #6, log entry 26 */
+    /* in gpio_tbl; the first WAIT is use_bclk #6, log entry 30 */
     {
         .name = "enter",
-        .accesses = 10, .wait_entry = 26, .wait_offset = 0x204,
+        .accesses = 14, .wait_entry = 30, .wait_offset = 0x204,
     },
     /* in exit_baco, after its steps 1-3 (six accesses) */
     {
@@ -1155,26 +1165,34 @@ static void test_wear_fallback(void)
 }
 
 /*
- * A chip that never answers: every BAR5 read returns 0x10, which no WAIT
- * of the tables accepts (no SPLL_CHG_STATUS, no BACO_BIF_SCLK_SWITCH, no
- * PWRGOOD_BF, Polaris's bit 4 never clears).  The whole BACO reset stays
- * within 500 ms; with waits allowed 300 ms each, the phase deadlines cut
- * them: the enter ends at 380 ms, the gap, the exit at exactly 500 ms.
+ * A chip that never answers: after the SMC check, every BAR5 read returns
+ * one value, which no WAIT of the tables accepts (no SPLL_CHG_STATUS, no
+ * BACO_BIF_SCLK_SWITCH, no PWRGOOD_BF, Polaris's bit 4 never clears).
+ * With 0x10 the chip is not in BACO: the enter times out and, the chip
+ * still not in BACO, nothing follows; with waits allowed 300 ms each the
+ * enter's deadline cuts it at 180 ms (500 - 300 - 20), leaving room for
+ * an exit.  With 0x50 (BACO_MODE set) the chip reads as in BACO: no
+ * enter, the gap, and the exit, whose deadline is the cycle's 500 ms.
  */
 typedef struct BoundCase {
     const char *name;
     uint16_t device;
+    uint32_t frozen_value;
     uint32_t wait_timeout_us;       /* 0: the family's */
     int64_t min_ns, max_ns;
 } BoundCase;
 
 static const BoundCase bound_cases[] = {
-    /* Tonga: use_bclk #6, enter_baco #3, gap, exit_baco #4 */
-    { "tonga", DEV_W7100, 0, 320 * MS, 323 * MS },
-    /* Polaris: turn_off_plls #6, enter_baco #3, gap, exit_baco #4 */
-    { "polaris", DEV_RX580, 0, 320 * MS, 323 * MS },
-    { "tonga-long-waits", DEV_W7100, 300000, 500 * MS, 500 * MS },
-    { "fiji-long-waits", DEV_FURY, 300000, 500 * MS, 500 * MS },
+    /* Tonga: use_bclk #6, enter_baco #3 */
+    { "tonga", DEV_W7100, 0x10, 0, 200 * MS, 203 * MS },
+    /* Polaris: turn_off_plls #6, enter_baco #3 */
+    { "polaris", DEV_RX580, 0x10, 0, 200 * MS, 203 * MS },
+    { "tonga-long-waits", DEV_W7100, 0x10, 300000, 180 * MS, 180 * MS },
+    { "fiji-long-waits", DEV_FURY, 0x10, 300000, 180 * MS, 180 * MS },
+    /* gap, exit_baco #4 */
+    { "tonga-in-baco", DEV_W7100, 0x50, 0, 120 * MS, 121 * MS },
+    { "tonga-in-baco-long-waits", DEV_W7100, 0x50, 600000,
+      500 * MS, 500 * MS },
 };
 
 static void test_baco_bound(const void *opaque)
@@ -1189,7 +1207,8 @@ static void test_baco_bound(const void *opaque)
         env->timings.baco_wait_timeout_us = c->wait_timeout_us;
     }
     env->frozen = true;
-    env->frozen_value = 0x10;
+    env->frozen_value = c->frozen_value;
+    env->frozen_after = 2;          /* the SMC check reads the model */
 
     g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_TIMEOUT);
     g_assert_cmpint(report.method, ==, AMD_RESET_METHOD_BACO);
@@ -1214,9 +1233,10 @@ static void test_baco_bound_real_clock(void)
     env_use_real_clock(env);
     env_guest_ran(env, 0);
     env_use(env, AMD_RESET_METHOD_BACO, AMD_RESET_METHOD_NONE);
-    env->timings.baco_wait_timeout_us = 300000;
+    env->timings.baco_wait_timeout_us = 600000;
     env->frozen = true;
-    env->frozen_value = 0x10;
+    env->frozen_value = 0x50;       /* in BACO: the exit runs to 500 ms */
+    env->frozen_after = 2;          /* the SMC check reads the model */
 
     start = g_get_monotonic_time();
     g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_TIMEOUT);

@@ -7,6 +7,7 @@
 
 #include "qemu/osdep.h"
 #include "qapi/error.h"
+#include "hw/pci/pci_regs.h"
 #include "qemu/bswap.h"
 #include "test-amd-reset-env.h"
 
@@ -130,26 +131,25 @@ static void test_choose(void)
                  ARRAY_SIZE(choose_config_family));
 }
 
-/* The strap read: decode on for one read of CC_BIF_BX_FUSESTRAP0 */
+/*
+ * The strap read: one read of CC_BIF_BX_FUSESTRAP0, with decode on (the
+ * reset has turned it on; nothing writes the command register for it)
+ */
 static void test_read_strap(void)
 {
     TestEnv *env = env_new(DEV_W7100);
     static const AMDGPUModelAccess set[] = {
-        CFG_W(0x04, 2, 0x0002),
         MMIO_R(0x535c, 0x00000002),     /* STRAP_BIF_PX_CAPABLE */
-        CFG_W(0x04, 2, 0x0000),
     };
     static const AMDGPUModelAccess clear[] = {
-        CFG_W(0x04, 2, 0x0002),
         MMIO_R(0x535c, 0x00000000),
-        CFG_W(0x04, 2, 0x0000),
     };
     static const AMDGPUModelAccess gone[] = {
-        CFG_W(0x04, 2, 0x0002),
         MMIO_R(0x535c, 0xffffffff),
-        CFG_W(0x04, 2, 0x0000),
     };
 
+    amd_gpu_model_set_command(env->model, PCI_COMMAND_MEMORY);
+    amd_gpu_model_log_clear(env->model);
     g_assert_true(amd_reset_read_strap(&env->dev));
     assert_log_tail(env, 0, set, ARRAY_SIZE(set));
 
@@ -541,14 +541,16 @@ static void test_families(void)
         g_assert_cmpuint(table_steps(f->baco->clean), ==, c->clean_steps);
     }
 
-    /* the generation runs both methods; only the config reset needs the SMC */
+    /* the generation runs both methods; BACO resets the whole chip */
     g_assert_true(amd_reset_gen_cik_vi.methods[AMD_RESET_METHOD_CONFIG] ==
                   &amd_reset_config_ops);
     g_assert_true(amd_reset_gen_cik_vi.methods[AMD_RESET_METHOD_BACO] ==
                   &amd_reset_baco_ops);
     g_assert_null(amd_reset_gen_cik_vi.methods[AMD_RESET_METHOD_NONE]);
-    g_assert_true(amd_reset_config_ops.needs_firmware);
-    g_assert_false(amd_reset_baco_ops.needs_firmware);
+    g_assert_false(amd_reset_config_ops.chip_wide);
+    g_assert_true(amd_reset_baco_ops.chip_wide);
+    g_assert_cmpint(amd_reset_gen_cik_vi.local_method, ==,
+                    AMD_RESET_METHOD_CONFIG);
     g_assert_cmphex(amd_reset_gen_cik_vi.bar5_min, ==, 0x40000);
     g_assert_cmphex(amd_reset_gen_cik_vi.bar5_max, ==, 0x40000);
 }
@@ -604,8 +606,8 @@ static void test_policy(void)
 static void test_result_str(void)
 {
     static const AMDResetResult results[] = {
-        AMD_RESET_DONE, AMD_RESET_NO_SMC,
-        AMD_RESET_TIMEOUT, AMD_RESET_GONE,
+        AMD_RESET_DONE, AMD_RESET_CLEAN, AMD_RESET_TIMEOUT, AMD_RESET_GONE,
+        AMD_RESET_NOT_OWNED, AMD_RESET_REFUSED, AMD_RESET_NOT_USED,
     };
     static const AMDResetMethod methods[] = {
         AMD_RESET_METHOD_CONFIG, AMD_RESET_METHOD_BACO,
@@ -624,6 +626,213 @@ static void test_result_str(void)
     g_assert_cmpstr(amd_reset_method_str(AMD_RESET_METHOD_NONE), ==, "none");
 }
 
+/* Gates: when a reset runs at all -------------------------------------- */
+
+/*
+ * A cold W7100 (SMC stopped, as after host boot), BACO chosen: the check,
+ * the BACO state read that tells it is not stuck in BACO, and nothing
+ * else, whatever x-amd-reset-method asks
+ */
+static void test_gate_cold(const void *opaque)
+{
+    AMDResetMethod method = GPOINTER_TO_UINT(opaque);
+    TestEnv *env = env_new(DEV_W7100);
+    static const AMDGPUModelAccess cold[] = {
+        CFG_R(0x08, 4, 0x03000000),
+        CFG_W(0x04, 2, 0x0002),
+        MMIO_W(0x200, 0x80000004),      /* SMC_SYSCON_CLOCK_CNTL_0 */
+        MMIO_R(0x204, 0x00000001),      /* ck_disable */
+        MMIO_W(0x200, 0x80000370),      /* SMC_PC_C */
+        MMIO_R(0x204, 0x00000000),
+        MMIO_R(0x5394, 0x00001f84),     /* BACO_CNTL: not in BACO */
+        CFG_W(0x04, 2, 0x0000),
+    };
+    AMDResetReport report;
+
+    amd_gpu_model_set_smc_running(env->model, false);
+    env_choose(env, method);
+    g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_CLEAN);
+    assert_log_tail(env, 0, cold, ARRAY_SIZE(cold));
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(env->model), ==, 0);
+    g_assert_cmpuint(amd_gpu_model_config_resets(env->model), ==, 0);
+    g_assert_cmpuint(env->restores, ==, 0);
+
+    /* a guest driver ran: now the reset is needed */
+    env_guest_ran(env, 0);
+    g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_DONE);
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(env->model) +
+                     amd_gpu_model_config_resets(env->model), ==, 1);
+    env_free(env);
+}
+
+/*
+ * The HD audio function is not QEMU's: no BACO, which would reset it;
+ * the config reset, which resets the GPU function alone, instead, and the
+ * report names the function.  Owned, BACO, then the functions' BARs.
+ */
+static void test_gate_not_owned(void)
+{
+    TestEnv *env = env_new(DEV_W7100);
+    AMDResetReport report;
+
+    env_choose(env, AMD_RESET_METHOD_NONE);
+    g_assert_cmpint(env->dev.methods[0], ==, AMD_RESET_METHOD_BACO);
+    env->not_owned = true;
+    env_guest_ran(env, 0);
+    g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_DONE);
+    g_assert_cmpint(report.method, ==, AMD_RESET_METHOD_CONFIG);
+    g_assert_cmpstr(report.unowned, ==, "0000:01:00.1");
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(env->model), ==, 0);
+    g_assert_cmpuint(amd_gpu_model_config_resets(env->model), ==, 1);
+    g_assert_cmpuint(env->restores, ==, 0);
+
+    env->not_owned = false;
+    env_guest_ran(env, 0);
+    g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_DONE);
+    g_assert_cmpint(report.method, ==, AMD_RESET_METHOD_BACO);
+    g_assert_cmpstr(report.unowned, ==, "");
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(env->model), ==, 1);
+    g_assert_cmpuint(env->restores, ==, 1);
+    env_free(env);
+}
+
+/* Which reset of the kernel's QEMU leaves the device to */
+typedef struct KernelCase {
+    const char *name;
+    AMDKernelReset k;
+    const char *want;               /* NULL: QEMU resets it */
+} KernelCase;
+
+static const KernelCase kernel_cases[] = {
+    { "none", { .reset_works = false, .has_flr = true }, NULL },
+    { "vendor-reset",
+      { .reset_works = true, .reset_method = "device_specific\n" },
+      "device_specific" },
+    { "vendor-reset-first",
+      { .reset_works = true, .reset_method = "device_specific bus\n" },
+      "device_specific" },
+    { "flr", { .reset_works = true, .reset_method = "flr bus\n" }, "flr" },
+    { "pm-only", { .reset_works = true, .reset_method = "pm\n" }, NULL },
+    { "bus-only", { .reset_works = true, .reset_method = "bus\n" }, NULL },
+    /* no sysfs list: vfio's own flags */
+    { "no-list-flr", { .reset_works = true, .has_flr = true }, "flr" },
+    { "no-list-pm-only", { .reset_works = true, .has_pm_reset = true },
+      NULL },
+    { "no-list-other", { .reset_works = true }, "device reset" },
+};
+
+static void test_gate_kernel(const void *opaque)
+{
+    const KernelCase *c = opaque;
+
+    g_assert_cmpstr(amd_reset_kernel_reset(&c->k), ==, c->want);
+}
+
+/*
+ * Incoming CPR: the probe reads nothing; the first reset identifies the
+ * device, checks it and resets it.  Without CPR the probe reads config
+ * space only: no command register write, no BAR5, no ROM.
+ */
+static void test_gate_defer(void)
+{
+    TestEnv *env = env_new(DEV_W7100);
+    AMDResetConfig cfg = { .policy = ON_OFF_AUTO_AUTO, .defer = true };
+    AMDResetReport report;
+    Error *unfit = NULL;
+
+    g_assert_true(amd_reset_probe(&env->dev, &cfg, &unfit, &error_abort));
+    g_assert_null(unfit);
+    g_assert_false(env->dev.probed);
+    g_assert_null(env->dev.family);
+    g_assert_cmpuint(amd_gpu_model_log_count(env->model), ==, 0);
+
+    env_guest_ran(env, 0);
+    g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_DONE);
+    g_assert_true(env->dev.probed);
+    g_assert_true(env->dev.family == &amd_reset_family_tonga);
+    g_assert_cmpint(report.method, ==, AMD_RESET_METHOD_BACO);
+    g_assert_cmpuint(env->rom_reads, ==, 1);
+
+    cfg.defer = false;
+    amd_gpu_model_log_clear(env->model);
+    g_assert_true(amd_reset_probe(&env->dev, &cfg, &unfit, &error_abort));
+    g_assert_cmpuint(log_count_kind(env, 0, AMD_GPU_MODEL_CFG_READ, -1), ==,
+                     amd_gpu_model_log_count(env->model));
+    g_assert_cmpuint(env->rom_reads, ==, 1);
+    env_free(env);
+}
+
+/* A deferred probe of a GPU the table does not list: not used, untouched */
+static void test_gate_defer_other(void)
+{
+    TestEnv *env = env_new(DEV_W7100);
+    AMDResetConfig cfg = { .policy = ON_OFF_AUTO_AUTO, .defer = true };
+    AMDResetReport report;
+
+    amd_gpu_model_free(env->model);
+    env->model = amd_gpu_model_new(0x6900);     /* Topaz: not listed */
+    env_use_real_clock(env);
+    g_assert_true(amd_reset_probe(&env->dev, &cfg, NULL, &error_abort));
+    env_guest_ran(env, 0);
+    g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_NOT_USED);
+    g_assert_null(env->dev.family);
+    g_assert_cmpuint(log_count_kind(env, 0, AMD_GPU_MODEL_MMIO_WRITE, -1), ==,
+                     0);
+    g_assert_cmpuint(log_count_kind(env, 0, AMD_GPU_MODEL_CFG_WRITE, -1), ==,
+                     0);
+    env_free(env);
+}
+
+/* rombar=0 or romfile="": no ROM read, the cap unknown, config first */
+static void test_gate_no_rom(const void *opaque)
+{
+    const char *why = opaque;
+    TestEnv *env = env_new(DEV_W7100);
+    AMDResetConfig cfg = { .policy = ON_OFF_AUTO_AUTO, .no_rom = why };
+
+    g_assert_true(amd_reset_probe(&env->dev, &cfg, NULL, &error_abort));
+    amd_gpu_model_set_command(env->model, PCI_COMMAND_MEMORY);
+    g_assert_true(amd_reset_choose(&env->dev, &error_abort));
+    g_assert_cmpuint(env->rom_reads, ==, 0);
+    g_assert_cmpint(env->dev.cap, ==, AMD_VBIOS_CAP_UNKNOWN);
+    g_assert_cmpstr(env->dev.vbios_why, ==, why);
+    g_assert_cmpint(env->dev.methods[0], ==, AMD_RESET_METHOD_CONFIG);
+    g_assert_cmpint(env->dev.methods[1], ==, AMD_RESET_METHOD_BACO);
+    env_free(env);
+}
+
+/*
+ * All-ones ends no wait, not even one whose mask test it would pass
+ * (bit 31 set): through vfio, a BAR that does not decode reads so
+ */
+static void test_gate_all_ones_wait(void)
+{
+    TestEnv *env = env_new(DEV_W7100);
+    static const AMDRegStep wait_bit31[] = {
+        {
+            .cmd = AMD_REG_CMD_WAITFOR, .access = AMD_REG_MMIO,
+            .reg = 0x5394, .mask = 0x80000000, .val = 0x80000000,
+        },
+    };
+    static const AMDRegTable table = {
+        .name = "wait_bit31",
+        .parts = { { wait_bit31, ARRAY_SIZE(wait_bit31) } },
+    };
+    size_t failed = 99;
+    bool gone = true;
+
+    env->frozen = true;
+    env->frozen_value = ALL_ONES;
+    g_assert_false(amd_reset_run_table(&env->dev, env->dev.family->gen->regs,
+                                       &table, 10000, 1000, INT64_MAX,
+                                       &failed, &gone));
+    g_assert_cmpuint(failed, ==, 0);
+    g_assert_false(gone);           /* present: its class code reads */
+    g_assert_cmpint(env->now_ns - START_NS, >=, 10 * MS);
+    g_assert_cmpuint(env->frozen_reads, >=, 10);
+    env_free(env);
+}
+
 void test_amd_reset_add_choice(void)
 {
     size_t i;
@@ -638,4 +847,27 @@ void test_amd_reset_add_choice(void)
     g_test_add_func("/vfio/amd-reset/families", test_families);
     g_test_add_func("/vfio/amd-reset/policy", test_policy);
     g_test_add_func("/vfio/amd-reset/result-str", test_result_str);
+    g_test_add_data_func("/vfio/amd-reset/gate/cold/auto",
+                         GUINT_TO_POINTER(AMD_RESET_METHOD_NONE),
+                         test_gate_cold);
+    g_test_add_data_func("/vfio/amd-reset/gate/cold/baco",
+                         GUINT_TO_POINTER(AMD_RESET_METHOD_BACO),
+                         test_gate_cold);
+    g_test_add_data_func("/vfio/amd-reset/gate/cold/config",
+                         GUINT_TO_POINTER(AMD_RESET_METHOD_CONFIG),
+                         test_gate_cold);
+    g_test_add_func("/vfio/amd-reset/gate/not-owned", test_gate_not_owned);
+    for (i = 0; i < ARRAY_SIZE(kernel_cases); i++) {
+        add_case("/vfio/amd-reset/gate/kernel/%s", kernel_cases[i].name,
+                 &kernel_cases[i], test_gate_kernel);
+    }
+    g_test_add_func("/vfio/amd-reset/gate/cpr-incoming", test_gate_defer);
+    g_test_add_func("/vfio/amd-reset/gate/cpr-incoming-other",
+                    test_gate_defer_other);
+    g_test_add_data_func("/vfio/amd-reset/gate/rombar-0",
+                         "rombar=0: no ROM", test_gate_no_rom);
+    g_test_add_data_func("/vfio/amd-reset/gate/romfile-empty",
+                         "romfile=\"\": no ROM", test_gate_no_rom);
+    g_test_add_func("/vfio/amd-reset/gate/all-ones-wait",
+                    test_gate_all_ones_wait);
 }

@@ -343,7 +343,7 @@ static void test_no_smc(const void *opaque)
     amd_gpu_model_log_clear(env->model);
     g_assert_false(amd_gpu_model_smc_running(env->model));
 
-    g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_NO_SMC);
+    g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_CLEAN);
 
     {
         const AMDGPUModelAccess expected[] = {

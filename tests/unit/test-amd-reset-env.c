@@ -6,6 +6,7 @@
 
 #include "qemu/osdep.h"
 #include "qapi/error.h"
+#include "hw/pci/pci_regs.h"
 #include "test-amd-reset-env.h"
 
 static uint32_t env_config_read(void *opaque, uint32_t offset, unsigned size)
@@ -29,9 +30,12 @@ static uint32_t env_mmio_read(void *opaque, uint32_t offset)
 
     g_assert_cmpuint(offset % 4, ==, 0);
     g_assert_cmpuint(offset, <, AMD_GPU_MODEL_BAR5_SIZE);
-    if (env->frozen) {
+    if (env->frozen && !env->frozen_after) {
         env->frozen_reads++;
         return env->frozen_value;
+    }
+    if (env->frozen) {
+        env->frozen_after--;
     }
     return amd_gpu_model_mmio_read(env->model, offset);
 }
@@ -42,7 +46,7 @@ static void env_mmio_write(void *opaque, uint32_t offset, uint32_t value)
 
     g_assert_cmpuint(offset % 4, ==, 0);
     g_assert_cmpuint(offset, <, AMD_GPU_MODEL_BAR5_SIZE);
-    if (!env->frozen) {
+    if (!env->frozen || env->frozen_after) {
         amd_gpu_model_mmio_write(env->model, offset, value);
     }
 }
@@ -87,6 +91,7 @@ static uint8_t *env_read_rom(void *opaque, size_t *len, const char **why)
     size_t size = amd_gpu_model_rom_size(env->model);
     uint8_t *rom = g_malloc(size ? size : 1);
 
+    env->rom_reads++;
     if (!size || !amd_gpu_model_rom_read(env->model, 0, rom, size)) {
         g_free(rom);
         *why = "device ROM not readable";
@@ -94,6 +99,25 @@ static uint8_t *env_read_rom(void *opaque, size_t *len, const char **why)
     }
     *len = size;
     return rom;
+}
+
+/* With @not_owned set, 0000:01:00.1 (the HD audio) is not QEMU's */
+static bool env_chip_owned(void *opaque, char *unowned, size_t len)
+{
+    TestEnv *env = opaque;
+
+    if (env->not_owned) {
+        g_strlcpy(unowned, "0000:01:00.1", len);
+        return false;
+    }
+    return true;
+}
+
+static void env_restore_functions(void *opaque)
+{
+    TestEnv *env = opaque;
+
+    env->restores++;
 }
 
 static const AMDResetOps env_ops = {
@@ -105,6 +129,8 @@ static const AMDResetOps env_ops = {
     .read_rom = env_read_rom,
     .clock_ns = env_clock_ns,
     .sleep_us = env_sleep_us,
+    .chip_owned = env_chip_owned,
+    .restore_functions = env_restore_functions,
 };
 
 /*
@@ -148,6 +174,7 @@ TestEnv *env_new(uint16_t device)
     env->dev.name = "test-gpu";
     env->dev.timings = &env->timings;
     env->dev.family = id->family;
+    env->dev.probed = true;
     env_use(env, AMD_RESET_METHOD_CONFIG, AMD_RESET_METHOD_NONE);
     return env;
 }
@@ -159,8 +186,9 @@ void env_free(TestEnv *env)
 }
 
 /*
- * Choose the methods as the adapter does at realize, with the user's
- * @choice (NONE: auto).  The log is cleared afterwards.
+ * Probe as the adapter does at realize, with the user's @choice (NONE:
+ * auto), and choose the methods as the first reset does, with decode on.
+ * The log is cleared afterwards.
  */
 void env_choose(TestEnv *env, AMDResetMethod choice)
 {
@@ -170,6 +198,9 @@ void env_choose(TestEnv *env, AMDResetMethod choice)
     g_assert_true(amd_reset_probe(&env->dev, &cfg, &unfit, &error_abort));
     g_assert_null(unfit);
     g_assert_nonnull(env->dev.family);
+    amd_gpu_model_set_command(env->model, PCI_COMMAND_MEMORY);
+    g_assert_true(amd_reset_choose(&env->dev, &error_abort));
+    amd_gpu_model_set_command(env->model, 0);
     g_assert_nonnull(env->dev.why);
     amd_gpu_model_log_clear(env->model);
 }

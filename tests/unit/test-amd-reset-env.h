@@ -40,6 +40,10 @@ typedef struct TestEnv {
     bool frozen;
     uint32_t frozen_value;
     unsigned frozen_reads;
+    unsigned frozen_after;          /* reads the model answers first */
+    bool not_owned;                 /* a function of the chip is not QEMU's */
+    unsigned restores;              /* restore_functions() calls */
+    unsigned rom_reads;
 } TestEnv;
 
 void env_use(TestEnv *env, AMDResetMethod method, AMDResetMethod fallback);

@@ -32,11 +32,14 @@
  *    (or of the SMC registers, before the config reset), and touch
  *    config space and BAR5 no more after that, but for the final command
  *    write;
- *  - never write the config reset trigger when it reports NO_SMC; after a
- *    config reset that is DONE or TIMEOUT without BACO, stop the SMC;
+ *  - never reset a chip it reports CLEAN: no config reset trigger, no
+ *    BACO table write; after a config reset that is DONE or TIMEOUT
+ *    without BACO, stop the SMC;
  *  - after BACO, not stop the SMC (the power cycle did), and report DONE
- *    only if it saw BACO_CNTL.BACO_MODE set and then clear; a TIMEOUT
- *    names a table and a step;
+ *    only if it saw BACO_CNTL.BACO_MODE set and then clear, in reads that
+ *    were not all-ones (all-ones ends no wait and tells no state); a
+ *    TIMEOUT names a table and a step, or BACO_CNTL when that read did
+ *    not show the state the tables had waited for;
  *  - in the VBIOS parser: give one of the three answers, a reason with
  *    UNKNOWN, and the reference parser's answer.
  *
@@ -136,6 +139,7 @@ typedef struct FakeGPU {
     unsigned smc_stop_bits;         /* 1: rst_reg set, 2: ck_disable set */
     bool baco_started;              /* BACO_CNTL touched */
     bool baco_mode_seen;            /* BACO_CNTL read with BACO_MODE */
+    unsigned baco_writes;           /* BAR5 writes but the SMC pair's */
     bool baco_out_seen;             /* ... and without it, afterwards */
 } FakeGPU;
 
@@ -321,12 +325,8 @@ static uint32_t fake_mmio_read(void *opaque, uint32_t offset)
     } else {
         v = fuzz_value(g, healthy, healthy);
     }
-    /*
-     * All-ones from a device that is still there reads as BACO_MODE set,
-     * for the engine as for amdgpu: it may skip the enter, or end its
-     * wait for BACO_MODE.
-     */
-    if (offset == R_BACO_CNTL) {
+    /* all-ones says nothing of BACO_MODE: the engine must not take it */
+    if (offset == R_BACO_CNTL && v != ALL_ONES) {
         if (v & BACO_MODE) {
             g->baco_mode_seen = true;
             g->baco_out_seen = false;
@@ -365,6 +365,7 @@ static void fake_mmio_write(void *opaque, uint32_t offset, uint32_t value)
         CHECK(false, "write to CONFIG_MEMSIZE");
         break;
     default:
+        g->baco_writes++;
         g_hash_table_insert(g->mmio, GUINT_TO_POINTER(offset),
                             GUINT_TO_POINTER(value));
         break;
@@ -498,6 +499,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .opaque = &g,
         .name = "fuzz",
         .timings = &timings,
+        .probed = true,
         .family = &amd_reset_family_cik,
         .methods = { AMD_RESET_METHOD_CONFIG },
         .n_methods = 1,
@@ -559,7 +561,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* a known value: amd_reset_result_str() asserts on any other */
     CHECK(result == AMD_RESET_DONE ||
-          result == AMD_RESET_NO_SMC || result == AMD_RESET_TIMEOUT ||
+          result == AMD_RESET_CLEAN || result == AMD_RESET_TIMEOUT ||
           result == AMD_RESET_GONE, "result %d", (int)result);
     CHECK(amd_reset_result_str(result) != NULL, "no string for %d", result);
     CHECK(amd_reset_method_str(report.method) != NULL, "method %d",
@@ -588,9 +590,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
           " expected", g.accesses, max_accesses);
 
     switch (result) {
-    case AMD_RESET_NO_SMC:
-        CHECK(g.mode != MODE_BACO, "NO_SMC in BACO mode");
-        CHECK(!g.config_reset, "config reset although NO_SMC");
+    case AMD_RESET_CLEAN:
+        CHECK(!g.config_reset, "config reset of a CLEAN chip");
+        CHECK(!g.baco_writes, "BACO writes to a CLEAN chip");
         break;
     case AMD_RESET_GONE:
         /* class code, or SMC registers before the trigger, all-ones */
@@ -608,7 +610,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                   (g.baco_mode_seen && g.baco_out_seen),
                   "DONE without BACO_MODE set, then clear");
             CHECK(result != AMD_RESET_TIMEOUT ||
-                  (report.table && report.step > 0),
+                  (report.table && (report.step > 0 ||
+                                    !strcmp(report.table, "BACO_CNTL"))),
                   "BACO TIMEOUT without the step");
             CHECK(g.mode == MODE_BACO || g.polls > 0,
                   "fallback without a config reset");
