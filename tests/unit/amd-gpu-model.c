@@ -865,7 +865,11 @@ static void storage_fill(AMDGPUModel *m, uint32_t value)
     }
 }
 
-/* Host boot, or a power cycle: the VBIOS posted the chip, SMC running */
+/*
+ * Host boot, or a power cycle: the VBIOS posted the chip; the SMC is
+ * stopped until a driver loads its firmware (amdgpu's
+ * vi_need_reset_on_init() finds nothing to reset then)
+ */
 static void model_power_on(AMDGPUModel *m)
 {
     config_set(m, PCI_COMMAND, 0, 2, CMD_WRITABLE);
@@ -873,9 +877,9 @@ static void model_power_on(AMDGPUModel *m)
     m->bar5[R_IDX / 4] = 0;
     memset(m->scratch, 0, sizeof(m->scratch));
     m->scratch[7] = AMD_GPU_MODEL_SCRATCH7_POSTED;
-    m->smc_reset_cntl = 0;
-    m->smc_clock_cntl = 0;
-    m->smc_pc = AMD_GPU_MODEL_FIRMWARE_PC;
+    m->smc_reset_cntl = SMC_SYSCON_RESET_CNTL__rst_reg_MASK;
+    m->smc_clock_cntl = SMC_SYSCON_CLOCK_CNTL_0__ck_disable_MASK;
+    m->smc_pc = 0;
     m->rcu_misc = 0;
     m->driver_loaded = false;
     m->reset_pending = false;
@@ -932,7 +936,7 @@ AMDGPUModel *amd_gpu_model_new(uint16_t device_id)
     config_set(m, PCI_INTERRUPT_LINE, 0, 1, 0xff);
     config_set(m, PCI_INTERRUPT_PIN, 0, 1, 0);
 
-    /* after host boot: VBIOS posted, SMC firmware running */
+    /* after host boot: VBIOS posted, SMC stopped */
     model_power_on(m);
 
     /* the PowerPlay format follows the chip (smu7_init_function_pointers()) */

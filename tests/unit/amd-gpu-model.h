@@ -80,9 +80,10 @@ typedef struct AMDGPUModelAccess {
 /*
  * Create a model with PCI device ID @device_id, in the state the chip is
  * in after host boot with the VBIOS posted and the host driver unbound:
- * SMC firmware running, no guest driver loaded, command register 0, fuse
- * bit 0, CONFIG_MEMSIZE ready at once after a config reset, BIOS_SCRATCH_7
- * ASIC_INIT_COMPLETE set and the other scratch registers 0, not in BACO.
+ * SMC stopped (no driver loaded its firmware yet), no guest driver
+ * loaded, command register 0, fuse bit 0, CONFIG_MEMSIZE ready at once
+ * after a config reset, BIOS_SCRATCH_7 ASIC_INIT_COMPLETE set and the
+ * other scratch registers 0, not in BACO.
  * Tonga, Fiji and Polaris have the BACO strap set and a VBIOS with a V1
  * PowerPlay table that has the BACO cap; CIK and other chips have the
  * strap clear and a V0 table without the cap.  The clock is

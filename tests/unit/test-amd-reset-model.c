@@ -143,7 +143,12 @@ static void test_model_reset_rules(void)
     amd_gpu_model_mmio_write(m, 0x204, 0x80);
     g_assert_cmphex(amd_gpu_model_smc_peek(m, 0xc0000004), ==, 0x80);
 
-    /* fresh chip: SMC runs; fuse 1 ^ misc 1 -> whole GPU */
+    /* after host boot the SMC waits for a driver; start it as one would */
+    g_assert_false(amd_gpu_model_smc_running(m));
+    g_assert_true(amd_gpu_model_smc_stopped(m));
+    amd_gpu_model_set_smc_running(m, true);
+
+    /* SMC running; fuse 1 ^ misc 1 -> whole GPU */
     g_assert_true(amd_gpu_model_smc_running(m));
     g_assert_false(amd_gpu_model_driver_loaded(m));
     amd_gpu_model_set_ready_delay_ns(m, 50000);
@@ -316,8 +321,7 @@ static void test_model_baco_rules(void)
     g_assert_cmphex(amd_gpu_model_mmio_read(m, 0x1740), ==,
                     AMD_GPU_MODEL_SCRATCH7_POSTED);
     g_assert_cmphex(amd_gpu_model_mmio_read(m, 0x535c), ==, 0x2);
-    g_assert_cmphex(amd_gpu_model_smc_peek(m, ixSMC_PC_C), ==,
-                    AMD_GPU_MODEL_FIRMWARE_PC);
+    g_assert_cmphex(amd_gpu_model_smc_peek(m, ixSMC_PC_C), ==, 0);
     amd_gpu_model_mmio_write(m, 0x2bb0, 5);
     g_assert_cmphex(amd_gpu_model_mmio_read(m, 0x2bb0), ==, 5);
 
@@ -345,7 +349,8 @@ static void test_model_baco_rules(void)
     g_assert_cmphex(amd_gpu_model_mmio_peek(m, 0x5394), ==, 0x1f84);
     g_assert_cmphex(amd_gpu_model_scratch(m, 7), ==,
                     AMD_GPU_MODEL_SCRATCH7_POSTED);
-    g_assert_true(amd_gpu_model_smc_running(m));
+    g_assert_false(amd_gpu_model_smc_running(m));
+    g_assert_true(amd_gpu_model_smc_stopped(m));
 
     amd_gpu_model_free(m);
     amd_gpu_model_free(hawaii);
