@@ -16,8 +16,6 @@
 #include "hw/vfio/amd-reset.h"
 #include "trace.h"
 
-#define AMD_ALL_ONES    0xffffffffU
-#define NS_PER_US       1000
 
 /*
  * Where a table run stands: the SMC index it last selected, and the
@@ -58,7 +56,8 @@ static bool amd_step_wait(AMDTableCursor *c, uint32_t reg,
 {
     const AMDResetDevice *dev = c->dev;
     int64_t now = dev->ops->clock_ns(dev->opaque);
-    int64_t until = MIN(now + (int64_t)wait_us * NS_PER_US, deadline_ns);
+    int64_t until = MIN(now + (int64_t)wait_us * AMD_NS_PER_US,
+                        deadline_ns);
 
     for (;;) {
         uint32_t value = dev->ops->mmio_read(dev->opaque, reg);
@@ -160,7 +159,7 @@ static AMDResetResult amd_baco_table(const AMDResetDevice *dev,
     }
     trace_vfio_quirk_amd_reset_baco_timeout(
         dev->name, table->name, step + 1,
-        (dev->ops->clock_ns(dev->opaque) - start_ns) / NS_PER_US);
+        (dev->ops->clock_ns(dev->opaque) - start_ns) / AMD_NS_PER_US);
     if (report) {
         report->table = table->name;
         report->step = step + 1;
@@ -173,7 +172,7 @@ static void amd_baco_trace_phase(const AMDResetDevice *dev, const char *phase,
 {
     trace_vfio_quirk_amd_reset_baco_phase(
         dev->name, phase, result == AMD_RESET_DONE ? "done" : "timed out",
-        (dev->ops->clock_ns(dev->opaque) - start_ns) / NS_PER_US);
+        (dev->ops->clock_ns(dev->opaque) - start_ns) / AMD_NS_PER_US);
 }
 
 /*
@@ -217,9 +216,10 @@ static AMDResetResult amd_reset_baco_run(const AMDResetDevice *dev,
     const AMDResetTimings *t = amd_reset_dev_timings(dev);
     const AMDBacoSequence *seq = dev->family->baco;
     int64_t start = dev->ops->clock_ns(dev->opaque);
-    int64_t end = start + (int64_t)t->baco_total_us * NS_PER_US;
+    int64_t end = start + (int64_t)t->baco_total_us * AMD_NS_PER_US;
     int64_t enter_end = end - (int64_t)(t->baco_gap_us +
-                                        t->baco_wait_timeout_us) * NS_PER_US;
+                                        t->baco_wait_timeout_us) *
+                              AMD_NS_PER_US;
     AMDResetResult enter = AMD_RESET_DONE, exit, result;
     int64_t phase_start;
     bool in_baco;

@@ -18,7 +18,6 @@
 #include "hw/vfio/amd-reset-cik-vi.h"
 #include "trace.h"
 
-#define AMD_ALL_ONES    0xffffffffU
 
 static const AMDRegMap amd_cik_vi_regs = {
     .smc_index = mmSMC_IND_INDEX_0,

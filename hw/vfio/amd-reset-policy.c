@@ -9,6 +9,9 @@
  * with memory decode on, the VBIOS cap): nothing at realize writes to the
  * device, which under CPR belongs to a running guest.
  *
+ * amd_reset_run() is the walk of one reset: the engine's steps, with the
+ * probe and the choice where they are still to do.
+ *
  * amd_reset_kernel_reset() says when a reset of the kernel's is used
  * instead.
  *
@@ -104,7 +107,6 @@ bool amd_reset_probe(AMDResetDevice *dev, const AMDResetConfig *cfg,
     dev->strap = false;
     dev->cap = AMD_VBIOS_CAP_UNKNOWN;
     dev->vbios_why = "not read";
-    dev->probed = !cfg->defer;
     if (cfg->defer) {
         return true;
     }
@@ -170,6 +172,75 @@ bool amd_reset_choose(AMDResetDevice *dev, Error **errp)
                                       amd_vbios_cap_str(dev->cap),
                                       dev->vbios_why, dev->n_methods > 1);
     return true;
+}
+
+/*
+ * Find the family at the first reset of a device whose probe was
+ * deferred.  AMD_RESET_DONE when it has one; AMD_RESET_NOT_USED when it
+ * is no GPU the reset knows; AMD_RESET_REFUSED, with report->err set,
+ * when it cannot be reset as asked.
+ */
+static AMDResetResult amd_reset_identify(AMDResetDevice *dev,
+                                         AMDResetReport *report)
+{
+    AMDResetConfig cfg = dev->cfg;
+    Error *unfit = NULL;
+
+    cfg.defer = false;
+    if (!amd_reset_probe(dev, &cfg, &unfit, &report->err)) {
+        return AMD_RESET_REFUSED;
+    }
+    if (unfit) {
+        report->err = unfit;
+        return AMD_RESET_REFUSED;
+    }
+    return dev->family ? AMD_RESET_DONE : AMD_RESET_NOT_USED;
+}
+
+AMDResetResult amd_reset_run(AMDResetDevice *dev, AMDResetReport *report)
+{
+    int64_t start = dev->ops->clock_ns(dev->opaque);
+    AMDResetResult result;
+    AMDResetReport dummy;
+
+    report = report ? report : &dummy;
+    *report = (AMDResetReport) { .method = AMD_RESET_METHOD_NONE };
+
+    if (!amd_reset_present(dev)) {
+        trace_vfio_quirk_amd_reset_gone(dev->name, "config space");
+        result = AMD_RESET_GONE;
+        goto out;
+    }
+    if (dev->cfg.defer) {
+        result = amd_reset_identify(dev, report);
+        if (result != AMD_RESET_DONE) {
+            goto out;
+        }
+    }
+
+    result = amd_reset_start(dev);
+    /* what the choice reads, the strap and the VBIOS, only now */
+    if (result == AMD_RESET_DONE && !dev->n_methods &&
+        !amd_reset_choose(dev, &report->err)) {
+        result = AMD_RESET_REFUSED;
+    }
+    if (result == AMD_RESET_DONE) {
+        result = amd_reset_methods(dev, report);
+    }
+    amd_reset_stop(dev);
+
+out:
+    report->elapsed_us = (dev->ops->clock_ns(dev->opaque) - start) /
+                         AMD_NS_PER_US;
+    if (result == AMD_RESET_CLEAN) {
+        /* the check's own trace said so */
+        return result;
+    }
+    trace_vfio_quirk_amd_reset_done(dev->name,
+                                    amd_reset_method_str(report->method),
+                                    amd_reset_result_str(result),
+                                    report->elapsed_us);
+    return result;
 }
 
 /*

@@ -27,14 +27,11 @@
  */
 
 #include "qemu/osdep.h"
-#include "qapi/error.h"
 #include "hw/pci/pci_regs.h"
 #include "hw/vfio/amd-reset.h"
 #include "hw/vfio/amd-reset-cik-vi.h"
 #include "trace.h"
 
-#define AMD_ALL_ONES    0xffffffffU
-#define NS_PER_US       1000
 
 const AMDResetTimings amd_reset_timings = {
     .settle_us = 100,
@@ -79,11 +76,6 @@ bool amd_reset_present(const AMDResetDevice *dev)
            AMD_ALL_ONES;
 }
 
-static int64_t amd_elapsed_us(const AMDResetDevice *dev, int64_t start_ns)
-{
-    return (dev->ops->clock_ns(dev->opaque) - start_ns) / NS_PER_US;
-}
-
 /* Config reset -------------------------------------------------------- */
 
 /*
@@ -120,7 +112,7 @@ static AMDResetResult amd_reset_wait_ready(const AMDResetDevice *dev,
     const AMDResetOps *ops = dev->ops;
     const AMDResetTimings *t = amd_reset_dev_timings(dev);
     int64_t start = ops->clock_ns(dev->opaque);
-    int64_t deadline = start + (int64_t)t->ready_timeout_us * NS_PER_US;
+    int64_t deadline = start + (int64_t)t->ready_timeout_us * AMD_NS_PER_US;
     unsigned polls = 0;
 
     for (;;) {
@@ -130,7 +122,7 @@ static AMDResetResult amd_reset_wait_ready(const AMDResetDevice *dev,
         polls++;
         if (memsize != AMD_ALL_ONES) {
             trace_vfio_quirk_amd_reset_ready(dev->name, memsize,
-                                             (now - start) / NS_PER_US,
+                                             (now - start) / AMD_NS_PER_US,
                                              polls);
             return AMD_RESET_DONE;
         }
@@ -140,7 +132,7 @@ static AMDResetResult amd_reset_wait_ready(const AMDResetDevice *dev,
         }
         if (now >= deadline) {
             trace_vfio_quirk_amd_reset_timeout(dev->name,
-                                               (now - start) / NS_PER_US,
+                                               (now - start) / AMD_NS_PER_US,
                                                polls);
             return AMD_RESET_TIMEOUT;
         }
@@ -226,60 +218,14 @@ static unsigned amd_reset_owned_methods(const AMDResetDevice *dev,
     return n;
 }
 
-/*
- * Find the family at the first reset of a device whose probe was
- * deferred.  AMD_RESET_DONE when it has one; AMD_RESET_NOT_USED when it
- * is no GPU the reset knows; AMD_RESET_REFUSED, with report->err set,
- * when it cannot be reset as asked.
- */
-static AMDResetResult amd_reset_identify(AMDResetDevice *dev,
-                                         AMDResetReport *report)
+AMDResetResult amd_reset_start(const AMDResetDevice *dev)
 {
-    AMDResetConfig cfg = dev->cfg;
-    Error *unfit = NULL;
-
-    cfg.defer = false;
-    if (!amd_reset_probe(dev, &cfg, &unfit, &report->err)) {
-        return AMD_RESET_REFUSED;
-    }
-    if (unfit) {
-        report->err = unfit;
-        return AMD_RESET_REFUSED;
-    }
-    return dev->family ? AMD_RESET_DONE : AMD_RESET_NOT_USED;
-}
-
-AMDResetResult amd_reset_run(AMDResetDevice *dev, AMDResetReport *report)
-{
-    const AMDResetOps *ops = dev->ops;
-    int64_t start = ops->clock_ns(dev->opaque);
-    AMDResetMethod run[AMD_RESET_MAX_METHODS];
-    AMDResetResult result;
-    AMDResetReport dummy;
-    bool chip_wide = false;
-    unsigned i, n;
-
-    report = report ? report : &dummy;
-    *report = (AMDResetReport) { .method = AMD_RESET_METHOD_NONE };
-
-    if (!amd_reset_present(dev)) {
-        trace_vfio_quirk_amd_reset_gone(dev->name, "config space");
-        result = AMD_RESET_GONE;
-        goto out;
-    }
-    if (!dev->probed) {
-        result = amd_reset_identify(dev, report);
-        if (result != AMD_RESET_DONE) {
-            goto out;
-        }
-    }
-
     /*
      * vfio_pci_pre_reset() has already turned off I/O, memory and bus
      * master.  Decode memory only while the registers are needed, and
      * leave the command register cleared, as a real reset does.
      */
-    ops->config_write(dev->opaque, PCI_COMMAND, PCI_COMMAND_MEMORY, 2);
+    dev->ops->config_write(dev->opaque, PCI_COMMAND, PCI_COMMAND_MEMORY, 2);
 
     /*
      * As amdgpu's vi_need_reset_on_init(): a chip no driver ran on since
@@ -287,15 +233,16 @@ AMDResetResult amd_reset_run(AMDResetDevice *dev, AMDResetReport *report)
      * of a GPU after host boot, and after a reset when the guest's driver
      * never loaded.
      */
-    result = dev->family->gen->need_reset(dev);
-    if (result != AMD_RESET_DONE) {
-        goto command_off;
-    }
-    /* what the choice reads, the strap and the VBIOS, only now */
-    if (!dev->n_methods && !amd_reset_choose(dev, &report->err)) {
-        result = AMD_RESET_REFUSED;
-        goto command_off;
-    }
+    return dev->family->gen->need_reset(dev);
+}
+
+AMDResetResult amd_reset_methods(const AMDResetDevice *dev,
+                                 AMDResetReport *report)
+{
+    AMDResetMethod run[AMD_RESET_MAX_METHODS];
+    AMDResetResult result;
+    bool chip_wide = false;
+    unsigned i, n;
 
     n = amd_reset_owned_methods(dev, run, report);
     result = n ? AMD_RESET_DONE : AMD_RESET_NOT_OWNED;
@@ -314,24 +261,16 @@ AMDResetResult amd_reset_run(AMDResetDevice *dev, AMDResetReport *report)
             break;
         }
     }
-    if (chip_wide && ops->restore_functions) {
+    if (chip_wide && dev->ops->restore_functions) {
         /* the other functions lost their BARs as the GPU did */
-        ops->restore_functions(dev->opaque);
+        dev->ops->restore_functions(dev->opaque);
     }
-
-command_off:
-    ops->config_write(dev->opaque, PCI_COMMAND, 0, 2);
-out:
-    report->elapsed_us = amd_elapsed_us(dev, start);
-    if (result == AMD_RESET_CLEAN) {
-        /* the check's own trace said so */
-        return result;
-    }
-    trace_vfio_quirk_amd_reset_done(dev->name,
-                                    amd_reset_method_str(report->method),
-                                    amd_reset_result_str(result),
-                                    report->elapsed_us);
     return result;
+}
+
+void amd_reset_stop(const AMDResetDevice *dev)
+{
+    dev->ops->config_write(dev->opaque, PCI_COMMAND, 0, 2);
 }
 
 bool amd_reset_read_strap(const AMDResetDevice *dev)

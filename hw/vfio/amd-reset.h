@@ -19,17 +19,19 @@
  *   device is what the family's generation needs, from config space
  *   alone; at the first reset that needs them, amd_reset_choose() reads
  *   what the choice depends on and fills the AMDResetDevice with the
- *   methods to run, in order;
+ *   methods to run, in order; amd_reset_run() walks one reset through the
+ *   engine's steps;
  * - data: a generation (amd-reset-cik-vi.c) describes what is the same
  *   for all its chips: the register map, the BAR5 size, the check
- *   that the firmware a method needs runs, the methods it can run and how
- *   amdgpu chooses between them; a family is a generation plus its tables
+ *   whether a chip needs a reset, the methods it can run and how amdgpu
+ *   chooses between them; a family is a generation plus its tables
  *   (amd-reset-vi-baco.c) and where its VBIOS keeps its caps;
- * - engine (amd-reset.c, amd-reset-baco.c): amd_reset_run() resets a
- *   chip only when a guest driver left it dirty, and only with a method
- *   whose reach QEMU owns, reaching the GPU only through AMDResetOps, so
- *   the same code runs against a vfio device in QEMU and against a
- *   register model in unit tests.
+ * - engine (amd-reset.c, amd-reset-baco.c): the steps of a reset: the
+ *   generation's check, so that a chip is reset only when a guest driver
+ *   left it dirty, and the methods, a chip-wide one only when QEMU owns
+ *   its reach; it reaches the GPU only through AMDResetOps, so the same
+ *   code runs against a vfio device in QEMU and against a register model
+ *   in unit tests.
  *
  * To add a generation: a new AMDResetGeneration with its register map,
  * "does this chip need a reset" check and choice, new AMDResetMethod
@@ -52,6 +54,10 @@
 
 /* The register aperture */
 #define AMD_MMIO_BAR                    5
+
+/* What a read returns from a device that does not answer */
+#define AMD_ALL_ONES                    0xffffffffU
+#define AMD_NS_PER_US                   1000
 
 typedef enum AMDResetMethod {
     AMD_RESET_METHOD_NONE,
@@ -298,8 +304,7 @@ struct AMDResetDevice {
     const char *name;               /* for traces */
     const AMDResetTimings *timings; /* NULL: amd_reset_timings */
 
-    AMDResetConfig cfg;             /* as given to amd_reset_probe() */
-    bool probed;                    /* family known */
+    AMDResetConfig cfg;             /* as probed; defer: family unknown */
     uint16_t vendor;                /* physical ID */
     uint16_t device;
     const AMDResetFamily *family;   /* NULL: no AMD reset */
@@ -349,10 +354,22 @@ bool amd_reset_choose(AMDResetDevice *dev, Error **errp);
 
 /*
  * Reset @dev if a guest driver left it dirty, with its methods in order,
- * probing and choosing them first if that is still to do.  Never blocks
- * past the deadlines of dev->timings.  @report may be NULL.
+ * probing and choosing them first if that is still to do
+ * (amd-reset-policy.c).  Never blocks past the deadlines of dev->timings.
+ * @report may be NULL.
  */
 AMDResetResult amd_reset_run(AMDResetDevice *dev, AMDResetReport *report);
+
+/*
+ * The engine's steps of amd_reset_run(): amd_reset_start() turns memory
+ * decode on and runs the generation's need check (AMD_RESET_DONE: the
+ * chip needs a reset); amd_reset_methods() runs dev->methods;
+ * amd_reset_stop() leaves the command register cleared.
+ */
+AMDResetResult amd_reset_start(const AMDResetDevice *dev);
+AMDResetResult amd_reset_methods(const AMDResetDevice *dev,
+                                 AMDResetReport *report);
+void amd_reset_stop(const AMDResetDevice *dev);
 const char *amd_reset_result_str(AMDResetResult result);
 const char *amd_reset_method_str(AMDResetMethod method);
 

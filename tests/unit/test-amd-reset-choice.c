@@ -742,13 +742,13 @@ static void test_gate_defer(void)
 
     g_assert_true(amd_reset_probe(&env->dev, &cfg, &unfit, &error_abort));
     g_assert_null(unfit);
-    g_assert_false(env->dev.probed);
+    g_assert_true(env->dev.cfg.defer);
     g_assert_null(env->dev.family);
     g_assert_cmpuint(amd_gpu_model_log_count(env->model), ==, 0);
 
     env_guest_ran(env, 0);
     g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_DONE);
-    g_assert_true(env->dev.probed);
+    g_assert_false(env->dev.cfg.defer);
     g_assert_true(env->dev.family == &amd_reset_family_tonga);
     g_assert_cmpint(report.method, ==, AMD_RESET_METHOD_BACO);
     g_assert_cmpuint(env->rom_reads, ==, 1);

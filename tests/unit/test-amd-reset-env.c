@@ -174,7 +174,6 @@ TestEnv *env_new(uint16_t device)
     env->dev.name = "test-gpu";
     env->dev.timings = &env->timings;
     env->dev.family = id->family;
-    env->dev.probed = true;
     env_use(env, AMD_RESET_METHOD_CONFIG, AMD_RESET_METHOD_NONE);
     return env;
 }

@@ -499,7 +499,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .opaque = &g,
         .name = "fuzz",
         .timings = &timings,
-        .probed = true,
         .family = &amd_reset_family_cik,
         .methods = { AMD_RESET_METHOD_CONFIG },
         .n_methods = 1,
