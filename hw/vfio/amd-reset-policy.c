@@ -217,6 +217,11 @@ AMDResetResult amd_reset_run(AMDResetDevice *dev, AMDResetReport *report)
             goto out;
         }
     }
+    if (!dev->family) {
+        /* a deferred probe refused the device at an earlier reset */
+        result = AMD_RESET_NOT_USED;
+        goto out;
+    }
 
     result = amd_reset_start(dev);
     /* what the choice reads, the strap and the VBIOS, only now */

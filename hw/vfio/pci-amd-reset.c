@@ -381,7 +381,7 @@ static int vfio_pci_amd_reset(VFIOPCIDevice *vdev)
         /* the chip is as a reset leaves it */
         return 0;
     case AMD_RESET_NOT_USED:
-        /* a deferred probe found no AMD GPU: vfio's own resets only */
+        /* a deferred probe found no AMD GPU, or refused it: vfio's own */
         vdev->resetfn = NULL;
         return -ENODEV;
     case AMD_RESET_TIMEOUT:

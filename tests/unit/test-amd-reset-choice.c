@@ -783,6 +783,35 @@ static void test_gate_defer_other(void)
     env_free(env);
 }
 
+/*
+ * A deferred probe that finds the device unfit (a BAR5 of another size):
+ * the first reset says why and touches nothing; the next ones know there
+ * is no family and touch nothing either
+ */
+static void test_gate_defer_unfit(void)
+{
+    TestEnv *env = env_new(DEV_W7100);
+    AMDResetConfig cfg = { .policy = ON_OFF_AUTO_AUTO, .defer = true };
+    AMDResetReport report;
+
+    env->bar5_size = 0x80000;
+    g_assert_true(amd_reset_probe(&env->dev, &cfg, NULL, &error_abort));
+    env_guest_ran(env, 0);
+    g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_REFUSED);
+    g_assert_nonnull(report.err);
+    g_assert_nonnull(strstr(error_get_pretty(report.err), "0x80000 bytes"));
+    error_free(report.err);
+    g_assert_null(env->dev.family);
+    g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_NOT_USED);
+    g_assert_null(report.err);
+    g_assert_cmpuint(log_count_kind(env, 0, AMD_GPU_MODEL_MMIO_WRITE, -1), ==,
+                     0);
+    g_assert_cmpuint(log_count_kind(env, 0, AMD_GPU_MODEL_CFG_WRITE, -1), ==,
+                     0);
+    g_assert_true(amd_gpu_model_driver_loaded(env->model));
+    env_free(env);
+}
+
 /* rombar=0 or romfile="": no ROM read, the cap unknown, config first */
 static void test_gate_no_rom(const void *opaque)
 {
@@ -864,6 +893,8 @@ void test_amd_reset_add_choice(void)
     g_test_add_func("/vfio/amd-reset/gate/cpr-incoming", test_gate_defer);
     g_test_add_func("/vfio/amd-reset/gate/cpr-incoming-other",
                     test_gate_defer_other);
+    g_test_add_func("/vfio/amd-reset/gate/cpr-incoming-unfit",
+                    test_gate_defer_unfit);
     g_test_add_data_func("/vfio/amd-reset/gate/rombar-0",
                          "rombar=0: no ROM", test_gate_no_rom);
     g_test_add_data_func("/vfio/amd-reset/gate/romfile-empty",

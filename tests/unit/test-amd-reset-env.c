@@ -81,7 +81,9 @@ static void env_sleep_us(void *opaque, uint32_t us)
 
 static uint64_t env_mmio_size(void *opaque)
 {
-    return AMD_GPU_MODEL_BAR5_SIZE;
+    TestEnv *env = opaque;
+
+    return env->bar5_size ? env->bar5_size : AMD_GPU_MODEL_BAR5_SIZE;
 }
 
 /* the model's VBIOS, in a buffer of exactly its size */

@@ -44,6 +44,7 @@ typedef struct TestEnv {
     bool not_owned;                 /* a function of the chip is not QEMU's */
     unsigned restores;              /* restore_functions() calls */
     unsigned rom_reads;
+    uint64_t bar5_size;             /* 0: the model's */
 } TestEnv;
 
 void env_use(TestEnv *env, AMDResetMethod method, AMDResetMethod fallback);
