@@ -696,6 +696,34 @@ static void test_gate_not_owned(void)
     env_free(env);
 }
 
+/*
+ * A generation with no method for the GPU function alone (the SOC15
+ * chips will be one): a function QEMU does not own means no reset
+ */
+static void test_gate_not_owned_no_local(void)
+{
+    TestEnv *env = env_new(DEV_W7100);
+    AMDResetGeneration gen = amd_reset_gen_cik_vi;
+    AMDResetFamily family = amd_reset_family_tonga;
+    AMDResetReport report;
+
+    gen.local_method = AMD_RESET_METHOD_NONE;
+    family.gen = &gen;
+    env->dev.family = &family;
+    env_use(env, AMD_RESET_METHOD_BACO, AMD_RESET_METHOD_NONE);
+    env->not_owned = true;
+    env_guest_ran(env, 0);
+    g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_NOT_OWNED);
+    g_assert_cmpint(report.method, ==, AMD_RESET_METHOD_NONE);
+    g_assert_cmpstr(report.unowned, ==, "0000:01:00.1");
+    g_assert_cmpint(log_find(env, 0, AMD_GPU_MODEL_MMIO_WRITE, 0x5394), ==,
+                    -1);
+    g_assert_cmpint(log_find(env, 0, AMD_GPU_MODEL_CFG_WRITE, 0x7c), ==, -1);
+    g_assert_true(amd_gpu_model_driver_loaded(env->model));
+    g_assert_cmpuint(env->restores, ==, 0);
+    env_free(env);
+}
+
 /* Which reset of the kernel's QEMU leaves the device to */
 typedef struct KernelCase {
     const char *name;
@@ -886,6 +914,8 @@ void test_amd_reset_add_choice(void)
                          GUINT_TO_POINTER(AMD_RESET_METHOD_CONFIG),
                          test_gate_cold);
     g_test_add_func("/vfio/amd-reset/gate/not-owned", test_gate_not_owned);
+    g_test_add_func("/vfio/amd-reset/gate/not-owned-no-local",
+                    test_gate_not_owned_no_local);
     for (i = 0; i < ARRAY_SIZE(kernel_cases); i++) {
         add_case("/vfio/amd-reset/gate/kernel/%s", kernel_cases[i].name,
                  &kernel_cases[i], test_gate_kernel);
