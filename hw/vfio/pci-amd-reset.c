@@ -258,8 +258,15 @@ static bool vfio_amd_chip_owned(void *opaque, char *unowned, size_t len)
 static bool vfio_amd_restore_one(VFIOAMDFunctions *f, const char *name,
                                  VFIOPCIDevice *sibling, void *opaque)
 {
-    PCIDevice *pdev = PCI_DEVICE(sibling);
-    uint32_t cmd = vfio_pci_read_config(pdev, PCI_COMMAND, 2);
+    PCIDevice *pdev;
+    uint32_t cmd;
+
+    if (!sibling) {
+        /* gone since chip_owned(): nobody to give the BARs back to */
+        return true;
+    }
+    pdev = PCI_DEVICE(sibling);
+    cmd = vfio_pci_read_config(pdev, PCI_COMMAND, 2);
 
     /*
      * The reset cleared the function's BARs behind vfio's back; a write
