@@ -30,11 +30,22 @@ typedef struct AMDTableCursor {
     size_t rows;
 } AMDTableCursor;
 
-/* Direct registers are BAR5 offsets; SMC ones go through the index pair */
+/*
+ * Direct registers are BAR5 offsets; SMC ones go through the SMC index
+ * pair, selected when it changes; SMN ones through the SMN index pair,
+ * selected and read back at every step, as amdgpu's
+ * amdgpu_device_indirect_rreg() and _wreg() do
+ */
 static uint32_t amd_step_reg(AMDTableCursor *c, const AMDRegStep *step)
 {
     if (step->access == AMD_REG_MMIO) {
         return step->reg;
+    }
+    if (step->access == AMD_REG_SMN) {
+        c->dev->ops->mmio_write(c->dev->opaque, c->map->smn_index,
+                                step->reg);
+        c->dev->ops->mmio_read(c->dev->opaque, c->map->smn_index);
+        return c->map->smn_data;
     }
     if (!c->ix_valid || c->ix != step->reg) {
         c->dev->ops->mmio_write(c->dev->opaque, c->map->smc_index,

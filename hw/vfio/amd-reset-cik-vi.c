@@ -38,7 +38,8 @@ static const AMDRegMap amd_cik_vi_regs = {
  * that a failed BACO exit left in BACO has its SMC stopped too, but it
  * still needs the exit: for a family with BACO, BACO_CNTL tells.
  */
-static AMDResetResult amd_cik_vi_need_reset(const AMDResetDevice *dev)
+static AMDResetResult amd_cik_vi_need_reset(const AMDResetDevice *dev,
+                                            AMDResetReport *report)
 {
     uint32_t clock = amd_reset_smc_read(dev, &amd_cik_vi_regs,
                                         ixSMC_SYSCON_CLOCK_CNTL_0);

@@ -42,7 +42,11 @@ bool amd_reset_select(OnOffAuto policy, uint16_t vendor, uint16_t device,
             return false;
         }
         id = amd_reset_lookup(vendor, device);
-        /* the config reset is the one method that needs no per-chip tables */
+        /*
+         * Unlisted: the config reset, the one CIK/VI method that needs no
+         * per-chip tables; amd_reset_probe() takes the SOC15/NV
+         * generation instead for a device that is one of its GPUs
+         */
         *family = id ? id->family : &amd_reset_family_cik;
         return true;
     case ON_OFF_AUTO_AUTO:
@@ -53,10 +57,20 @@ bool amd_reset_select(OnOffAuto policy, uint16_t vendor, uint16_t device,
     }
 }
 
-/* x-amd-reset-method=baco needs a family with BACO tables */
+/*
+ * x-amd-reset-method needs a family whose generation has the method, and
+ * BACO a family with BACO tables
+ */
 static bool amd_reset_family_has_baco(const AMDResetFamily *family,
                                       const AMDResetConfig *cfg, Error **errp)
 {
+    if (cfg->method != AMD_RESET_METHOD_NONE &&
+        !family->gen->methods[cfg->method]) {
+        error_setg(errp, "x-amd-reset-method: the %s family (%s) has no %s",
+                   family->name, family->gen->name,
+                   amd_reset_method_str(cfg->method));
+        return false;
+    }
     if (cfg->method == AMD_RESET_METHOD_BACO && !family->baco) {
         error_setg(errp, "x-amd-reset-method=baco: the %s family has no "
                    "BACO sequence", family->name);
@@ -94,6 +108,36 @@ static bool amd_reset_fits(AMDResetDevice *dev, const AMDResetGeneration *gen,
     return true;
 }
 
+/*
+ * x-amd-reset=on for an unlisted device: the generic family of the first
+ * generation the device fits and that has the method asked for, else
+ * CIK's, whose fit then tells the user what is wrong
+ */
+static const AMDResetFamily *amd_reset_unlisted(AMDResetDevice *dev,
+                                                const AMDResetConfig *cfg)
+{
+    static const AMDResetFamily *const generic[] = {
+        &amd_reset_family_cik,
+        &amd_reset_family_soc15,
+    };
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(generic); i++) {
+        const AMDResetGeneration *gen = generic[i]->gen;
+        Error *err = NULL;
+
+        if (cfg->method != AMD_RESET_METHOD_NONE &&
+            !gen->methods[cfg->method]) {
+            continue;
+        }
+        if (amd_reset_fits(dev, gen, &err)) {
+            return generic[i];
+        }
+        error_free(err);
+    }
+    return &amd_reset_family_cik;
+}
+
 bool amd_reset_probe(AMDResetDevice *dev, const AMDResetConfig *cfg,
                      Error **unfit, Error **errp)
 {
@@ -123,6 +167,10 @@ bool amd_reset_probe(AMDResetDevice *dev, const AMDResetConfig *cfg,
     }
     if (!family) {
         return true;
+    }
+    if (cfg->policy == ON_OFF_AUTO_ON &&
+        !amd_reset_lookup(dev->vendor, dev->device)) {
+        family = amd_reset_unlisted(dev, cfg);
     }
 
     if (!amd_reset_fits(dev, family->gen, &local_err)) {
@@ -223,7 +271,7 @@ AMDResetResult amd_reset_run(AMDResetDevice *dev, AMDResetReport *report)
         goto out;
     }
 
-    result = amd_reset_start(dev);
+    result = amd_reset_start(dev, report);
     /* what the choice reads, the strap and the VBIOS, only now */
     if (result == AMD_RESET_DONE && !dev->n_methods &&
         !amd_reset_choose(dev, &report->err)) {
@@ -342,4 +390,25 @@ bool amd_reset_choose_vi(AMDResetDevice *dev, const AMDResetConfig *cfg,
     }
     return amd_reset_use(dev, "VBIOS lacks the BACO cap",
                          AMD_RESET_METHOD_CONFIG, AMD_RESET_METHOD_NONE);
+}
+
+/*
+ * amdgpu's soc15_asic_reset_method() and nv_asic_reset_method() choose
+ * BACO when the board supports it, else mode1; QEMU has mode1 only, the
+ * reset amdgpu runs on all six chips without BACO.
+ */
+bool amd_reset_choose_soc15(AMDResetDevice *dev, const AMDResetConfig *cfg,
+                            Error **errp)
+{
+    dev->n_methods = 0;
+    if (cfg->method == AMD_RESET_METHOD_MODE1) {
+        return amd_reset_use(dev, "x-amd-reset-method=mode1",
+                             AMD_RESET_METHOD_MODE1, AMD_RESET_METHOD_NONE);
+    }
+    if (!amd_reset_family_has_baco(dev->family, cfg, errp)) {
+        return false;
+    }
+    return amd_reset_use(dev, "no BACO in QEMU: mode1, as amdgpu without "
+                         "BACO", AMD_RESET_METHOD_MODE1,
+                         AMD_RESET_METHOD_NONE);
 }

@@ -41,6 +41,10 @@ const AMDResetTimings amd_reset_timings = {
     .baco_total_us = 500000,        /* enter + gap + exit */
     .baco_gap_us = 20000,           /* amdgpu <chip>_baco_set_state() */
     .baco_poll_us = 1000,           /* amdgpu common_baco.c: msleep(1) */
+    .psp_wait_timeout_us = 100000,  /* amdgpu psp_wait_for(): usec_timeout */
+    .bootloader_timeout_us = 1000000, /* psp_v11_0_wait_for_bootloader() */
+    .psp_poll_us = 1000,
+    .mode1_total_us = 2500000,      /* the waits, the 500 ms and slack */
 };
 
 const AMDResetTimings *amd_reset_dev_timings(const AMDResetDevice *dev)
@@ -53,6 +57,14 @@ uint32_t amd_reset_smc_read(const AMDResetDevice *dev, const AMDRegMap *map,
 {
     dev->ops->mmio_write(dev->opaque, map->smc_index, ix);
     return dev->ops->mmio_read(dev->opaque, map->smc_data);
+}
+
+uint32_t amd_reset_smn_read(const AMDResetDevice *dev, const AMDRegMap *map,
+                            uint32_t addr)
+{
+    dev->ops->mmio_write(dev->opaque, map->smn_index, addr);
+    dev->ops->mmio_read(dev->opaque, map->smn_index);
+    return dev->ops->mmio_read(dev->opaque, map->smn_data);
 }
 
 /* the index register still selects @ix for the write */
@@ -218,7 +230,8 @@ static unsigned amd_reset_owned_methods(const AMDResetDevice *dev,
     return n;
 }
 
-AMDResetResult amd_reset_start(const AMDResetDevice *dev)
+AMDResetResult amd_reset_start(const AMDResetDevice *dev,
+                               AMDResetReport *report)
 {
     /*
      * vfio_pci_pre_reset() has already turned off I/O, memory and bus
@@ -228,12 +241,12 @@ AMDResetResult amd_reset_start(const AMDResetDevice *dev)
     dev->ops->config_write(dev->opaque, PCI_COMMAND, PCI_COMMAND_MEMORY, 2);
 
     /*
-     * As amdgpu's vi_need_reset_on_init(): a chip no driver ran on since
-     * power-on or the last reset has nothing to undo.  This is the state
-     * of a GPU after host boot, and after a reset when the guest's driver
-     * never loaded.
+     * As amdgpu's <generation>_need_reset_on_init(): a chip no driver ran
+     * on since power-on or the last reset has nothing to undo.  This is
+     * the state of a GPU after host boot, and after a reset when the
+     * guest's driver never loaded.
      */
-    return dev->family->gen->need_reset(dev);
+    return dev->family->gen->need_reset(dev, report);
 }
 
 AMDResetResult amd_reset_methods(const AMDResetDevice *dev,
@@ -289,6 +302,7 @@ const char *amd_reset_method_str(AMDResetMethod method)
         [AMD_RESET_METHOD_NONE] = "none",
         [AMD_RESET_METHOD_CONFIG] = "config reset",
         [AMD_RESET_METHOD_BACO] = "BACO",
+        [AMD_RESET_METHOD_MODE1] = "PSP mode1",
     };
 
     return method < AMD_RESET_METHOD__MAX ? str[method] : "?";
@@ -311,6 +325,8 @@ const char *amd_reset_result_str(AMDResetResult result)
         return "the device cannot be reset as asked";
     case AMD_RESET_NOT_USED:
         return "no AMD GPU reset for this device";
+    case AMD_RESET_FIRMWARE:
+        return "the chip's firmware is in no state to reset from";
     }
     return "?";
 }

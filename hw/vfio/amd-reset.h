@@ -12,6 +12,10 @@
  *   powered down and up again by a sequence of register commands, run from
  *   per-chip tables.
  *
+ * SOC15 (Vega10, Vega12, Vega20) and NV (Navi10, Navi12, Navi14) chips
+ * have a PSP (Platform Security Processor) that resets the whole chip on
+ * command: "mode1", which amdgpu uses when the board has no BACO.
+ *
  * Three layers, each calling only the one below it:
  *
  * - policy (amd-reset-policy.c): amd_reset_probe() finds the device's
@@ -21,7 +25,7 @@
  *   what the choice depends on and fills the AMDResetDevice with the
  *   methods to run, in order; amd_reset_run() walks one reset through the
  *   engine's steps;
- * - data: a generation (amd-reset-cik-vi.c) describes what is the same
+ * - data: a generation (amd-reset-cik-vi.c, amd-reset-soc15.c) describes what is the same
  *   for all its chips: the register map, the BAR5 size, the check
  *   whether a chip needs a reset, the methods it can run and how amdgpu
  *   chooses between them; a family is a generation plus its tables
@@ -63,6 +67,7 @@ typedef enum AMDResetMethod {
     AMD_RESET_METHOD_NONE,
     AMD_RESET_METHOD_CONFIG,        /* PCI config reset, then SMC reset */
     AMD_RESET_METHOD_BACO,          /* bus active, chip off: enter, exit */
+    AMD_RESET_METHOD_MODE1,         /* the PSP resets the whole chip */
     AMD_RESET_METHOD__MAX,
 } AMDResetMethod;
 
@@ -77,6 +82,7 @@ typedef enum AMDResetResult {
     AMD_RESET_NOT_OWNED,            /* a function not QEMU's: untouched */
     AMD_RESET_REFUSED,              /* the device cannot be reset as asked */
     AMD_RESET_NOT_USED,             /* deferred probe: no AMD GPU */
+    AMD_RESET_FIRMWARE,             /* firmware in no state to reset from */
 } AMDResetResult;
 
 /*
@@ -91,6 +97,10 @@ typedef struct AMDResetTimings {
     uint32_t baco_total_us;         /* deadline of a whole BACO cycle */
     uint32_t baco_gap_us;           /* between enter and exit */
     uint32_t baco_poll_us;          /* between two reads of a WAIT */
+    uint32_t psp_wait_timeout_us;   /* deadline of one PSP wait */
+    uint32_t bootloader_timeout_us; /* deadline for the PSP bootloader */
+    uint32_t psp_poll_us;           /* between two reads of a PSP wait */
+    uint32_t mode1_total_us;        /* deadline of a whole mode1 */
 } AMDResetTimings;
 
 extern const AMDResetTimings amd_reset_timings;
@@ -98,11 +108,13 @@ extern const AMDResetTimings amd_reset_timings;
 /*
  * How a register is reached: a BAR5 byte offset, or an SMC-indirect
  * address written to the generation's SMC index register, the value then
- * read or written through its SMC data register.
+ * read or written through its SMC data register, or an SMN (System
+ * Management Network) address, the same through the SMN index/data pair.
  */
 typedef enum AMDRegAccess {
     AMD_REG_MMIO,
     AMD_REG_SMC,
+    AMD_REG_SMN,
 } AMDRegAccess;
 
 /*
@@ -182,6 +194,8 @@ typedef enum AMDPPTableFormat {
 typedef struct AMDRegMap {
     uint32_t smc_index;             /* SMC index/data pair */
     uint32_t smc_data;
+    uint32_t smn_index;             /* SMN index/data pair */
+    uint32_t smn_data;
     uint32_t memsize;               /* reads all-ones while in reset */
     uint32_t baco_cntl;             /* BACO control and status */
     uint32_t baco_mode;             /* its "in BACO" bit */
@@ -215,10 +229,13 @@ typedef struct AMDResetGeneration {
      * Does the chip need a reset, as amdgpu's
      * <generation>_need_reset_on_init() asks: AMD_RESET_DONE if a driver
      * left it dirty, AMD_RESET_CLEAN if not (nothing to reset: the chip
-     * is as after power-on), AMD_RESET_GONE.  Runs at every reset, right
-     * before the methods.
+     * is as after power-on), AMD_RESET_GONE, or AMD_RESET_FIRMWARE with
+     * report->err set when its firmware is in a state no method of the
+     * generation can reset from.  Runs at every reset, right before the
+     * methods.
      */
-    AMDResetResult (*need_reset)(const AMDResetDevice *dev);
+    AMDResetResult (*need_reset)(const AMDResetDevice *dev,
+                                 AMDResetReport *report);
     /*
      * The method that resets the GPU function alone, for when QEMU does
      * not own the chip's other functions; NONE if the generation has none
@@ -241,6 +258,7 @@ typedef struct AMDResetFamily {
     const AMDResetGeneration *gen;
     const AMDBacoSequence *baco;    /* NULL: no BACO */
     AMDPPTableFormat pptable;
+    uint32_t smu_fw_flags;          /* SMN address of its SMU's flags, or 0 */
 } AMDResetFamily;
 
 /* One PCI device ID of the default table */
@@ -268,6 +286,11 @@ struct AMDResetConfig {
  * given (the caller frees it), or NULL with *why set.  clock_ns() is
  * monotonic; sleep_us() may sleep longer than asked.
  *
+ * config_write_raw() is a config write that reaches the device as the
+ * host kernel presents it, past what QEMU emulates for the guest, to put
+ * back what a reset of the chip's bus interface lost; NULL: config_write()
+ * does.
+ *
  * chip_owned() says whether QEMU owns every other function of the chip;
  * if not, it names one in @unowned.  restore_functions() gives those
  * functions back their BARs after a chip-wide reset.  Both may be NULL
@@ -277,6 +300,8 @@ typedef struct AMDResetOps {
     uint32_t (*config_read)(void *opaque, uint32_t offset, unsigned size);
     void (*config_write)(void *opaque, uint32_t offset, uint32_t value,
                          unsigned size);
+    void (*config_write_raw)(void *opaque, uint32_t offset, uint32_t value,
+                             unsigned size);
     uint32_t (*mmio_read)(void *opaque, uint32_t offset);
     void (*mmio_write)(void *opaque, uint32_t offset, uint32_t value);
     uint64_t (*mmio_size)(void *opaque);
@@ -322,10 +347,12 @@ struct AMDResetReport {
     AMDResetMethod method;          /* the last method run */
     const char *table;              /* table of the step that timed out */
     unsigned step;                  /* its 1-based index in the table */
+    uint32_t reg;                   /* BAR5 register it waited on, or 0 */
+    uint32_t seen;                  /* what that register read last */
     int64_t elapsed_us;
     /* a chip-wide method was left out: a function QEMU does not own */
     char unowned[32];
-    Error *err;                     /* AMD_RESET_REFUSED: why (caller frees) */
+    Error *err;                     /* REFUSED, FIRMWARE: why (caller frees) */
 };
 
 /*
@@ -366,7 +393,8 @@ AMDResetResult amd_reset_run(AMDResetDevice *dev, AMDResetReport *report);
  * chip needs a reset); amd_reset_methods() runs dev->methods;
  * amd_reset_stop() leaves the command register cleared.
  */
-AMDResetResult amd_reset_start(const AMDResetDevice *dev);
+AMDResetResult amd_reset_start(const AMDResetDevice *dev,
+                               AMDResetReport *report);
 AMDResetResult amd_reset_methods(const AMDResetDevice *dev,
                                  AMDResetReport *report);
 void amd_reset_stop(const AMDResetDevice *dev);
@@ -387,12 +415,20 @@ uint32_t amd_reset_smc_read(const AMDResetDevice *dev, const AMDRegMap *map,
                             uint32_t ix);
 
 /*
+ * One read of an SMN register through @map's index/data pair, as amdgpu's
+ * amdgpu_device_indirect_rreg(): the index written and read back
+ */
+uint32_t amd_reset_smn_read(const AMDResetDevice *dev, const AMDRegMap *map,
+                            uint32_t addr);
+
+/*
  * Run one register table (exposed for tests and the fuzzer).  Returns
  * true if every step ran; on a WAITFOR that does not end before
  * min(now + @wait_us, @deadline_ns), false with *@failed_step set to its
  * 0-based row in the table as amdgpu writes it, where each write of the
- * SMC index register is a row of its own.  A WAITFOR that reads all-ones
- * while the device is gone sets *@gone.
+ * SMC index register is a row of its own (an SMN step, which writes its
+ * index every time, is one row).  A WAITFOR that reads all-ones while the
+ * device is gone sets *@gone.
  */
 bool amd_reset_run_table(const AMDResetDevice *dev, const AMDRegMap *map,
                          const AMDRegTable *table, uint32_t wait_us,
@@ -420,16 +456,28 @@ extern const size_t amd_reset_ids_count;
 
 const AMDResetDeviceId *amd_reset_lookup(uint16_t vendor, uint16_t device);
 
-/* Generations and families (amd-reset-cik-vi.c) */
+/* Generations and families (amd-reset-cik-vi.c, amd-reset-soc15.c) */
 extern const AMDResetGeneration amd_reset_gen_cik_vi;
 extern const AMDResetFamily amd_reset_family_cik;
 extern const AMDResetFamily amd_reset_family_tonga;
 extern const AMDResetFamily amd_reset_family_fiji;
 extern const AMDResetFamily amd_reset_family_polaris;
+extern const AMDResetGeneration amd_reset_gen_soc15;
+extern const AMDResetFamily amd_reset_family_soc15;
+extern const AMDResetFamily amd_reset_family_vega10;
+extern const AMDResetFamily amd_reset_family_vega12;
+extern const AMDResetFamily amd_reset_family_vega20;
+extern const AMDResetFamily amd_reset_family_navi10;
+extern const AMDResetFamily amd_reset_family_navi12;
+extern const AMDResetFamily amd_reset_family_navi14;
 
-/* The methods the generations share (amd-reset.c, amd-reset-baco.c) */
+/*
+ * The methods (amd-reset.c, amd-reset-baco.c, amd-reset-soc15.c) and
+ * mode1's tables, as the engine runs them (exposed for tests)
+ */
 extern const AMDResetMethodOps amd_reset_config_ops;
 extern const AMDResetMethodOps amd_reset_baco_ops;
+extern const AMDResetMethodOps amd_reset_mode1_ops;
 
 /*
  * Pick the family for the physical @vendor:@device under the x-amd-reset
@@ -460,8 +508,14 @@ typedef struct AMDKernelReset {
  */
 const char *amd_reset_kernel_reset(const AMDKernelReset *k);
 
-/* The choice of amdgpu's vi_asic_reset_method() (amd-reset-policy.c) */
+/*
+ * The choices of amdgpu's vi_asic_reset_method() and, as far as QEMU has
+ * its methods, soc15_asic_reset_method() and nv_asic_reset_method()
+ * (amd-reset-policy.c)
+ */
 bool amd_reset_choose_vi(AMDResetDevice *dev, const AMDResetConfig *cfg,
                          Error **errp);
+bool amd_reset_choose_soc15(AMDResetDevice *dev, const AMDResetConfig *cfg,
+                            Error **errp);
 
 #endif /* HW_VFIO_AMD_RESET_H */

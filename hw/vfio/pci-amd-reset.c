@@ -44,6 +44,16 @@ static void vfio_amd_config_write(void *opaque, uint32_t offset,
     vfio_pci_write_config(PCI_DEVICE(vdev), offset, value, size);
 }
 
+/* past QEMU's emulation for the guest: vfio's own still applies */
+static void vfio_amd_config_write_raw(void *opaque, uint32_t offset,
+                                      uint32_t value, unsigned size)
+{
+    VFIOPCIDevice *vdev = opaque;
+    uint32_t data = cpu_to_le32(value);
+
+    vfio_pci_config_space_write(vdev, offset, size, &data);
+}
+
 static uint32_t vfio_amd_mmio_read(void *opaque, uint32_t offset)
 {
     VFIOPCIDevice *vdev = opaque;
@@ -293,6 +303,7 @@ static void vfio_amd_restore_functions(void *opaque)
 static const AMDResetOps vfio_amd_reset_ops = {
     .config_read = vfio_amd_config_read,
     .config_write = vfio_amd_config_write,
+    .config_write_raw = vfio_amd_config_write_raw,
     .mmio_read = vfio_amd_mmio_read,
     .mmio_write = vfio_amd_mmio_write,
     .mmio_size = vfio_amd_mmio_size,
@@ -312,6 +323,10 @@ static const char *vfio_amd_reset_hint(AMDResetResult result,
             return "the guest driver may fail to start; if this repeats, "
                    "try x-amd-reset-method=config and report the card";
         }
+        if (method == AMD_RESET_METHOD_MODE1) {
+            return "the guest driver may fail to start; if this repeats, "
+                   "report the card, or use x-amd-reset=off";
+        }
         return "the guest driver may fail to start; if this repeats, "
                "try x-amd-reset-method=baco if the board supports it, "
                "report the card, or use x-amd-reset=off";
@@ -319,6 +334,8 @@ static const char *vfio_amd_reset_hint(AMDResetResult result,
         return "check that the card is still present and its link is up";
     case AMD_RESET_NOT_OWNED:
         return "assign every function of the GPU to this VM";
+    case AMD_RESET_FIRMWARE:
+        return "if the guest driver fails to start, reboot the host";
     default:
         return "";
     }
@@ -340,6 +357,13 @@ static void vfio_amd_reset_warn(VFIOPCIDevice *vdev, AMDResetResult result,
                          vdev->vbasedev.name);
         return;
     }
+    if (result == AMD_RESET_FIRMWARE) {
+        error_append_hint(&report->err, "%s\n",
+                          vfio_amd_reset_hint(result, report->method));
+        warn_reportf_err(report->err, "vfio %s: AMD GPU reset not done: ",
+                         vdev->vbasedev.name);
+        return;
+    }
     if (result == AMD_RESET_NOT_OWNED || result == AMD_RESET_DONE) {
         warn_report("vfio %s: AMD GPU reset: %s (%s is not assigned to this "
                     "VM); %s", vdev->vbasedev.name,
@@ -350,7 +374,11 @@ static void vfio_amd_reset_warn(VFIOPCIDevice *vdev, AMDResetResult result,
                                                          report->method));
         return;
     }
-    if (report->step) {
+    if (report->step && report->reg) {
+        where = g_strdup_printf(" at %s step %u (BAR5 0x%x reads 0x%08x)",
+                                report->table, report->step, report->reg,
+                                report->seen);
+    } else if (report->step) {
         where = g_strdup_printf(" at %s step %u", report->table,
                                 report->step);
     } else {
@@ -387,6 +415,14 @@ static int vfio_pci_amd_reset(VFIOPCIDevice *vdev)
     case AMD_RESET_CLEAN:
         /* the chip is as a reset leaves it */
         return 0;
+    case AMD_RESET_FIRMWARE:
+        /*
+         * Left as it is, on purpose: the resets vfio would go on to do
+         * not reset these chips, and a bus reset can leave a SOC15 chip
+         * unusable (vendor-reset marks them PCI_DEV_FLAGS_NO_BUS_RESET)
+         */
+        vfio_amd_reset_warn(vdev, result, &report);
+        return 0;
     case AMD_RESET_NOT_USED:
         /* a deferred probe found no AMD GPU, or refused it: vfio's own */
         vdev->resetfn = NULL;
@@ -412,6 +448,7 @@ vfio_amd_reset_method[VFIO_AMD_RESET_METHOD__MAX] = {
     [VFIO_AMD_RESET_METHOD_AUTO] = AMD_RESET_METHOD_NONE,
     [VFIO_AMD_RESET_METHOD_BACO] = AMD_RESET_METHOD_BACO,
     [VFIO_AMD_RESET_METHOD_CONFIG] = AMD_RESET_METHOD_CONFIG,
+    [VFIO_AMD_RESET_METHOD_MODE1] = AMD_RESET_METHOD_MODE1,
 };
 
 /* The reset of the kernel's (or of the vfio-user server's) that wins */

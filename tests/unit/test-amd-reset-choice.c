@@ -425,13 +425,32 @@ static const ListedId listed_ids[] = {
     { 0x6980, "Polaris" }, { 0x6981, "Polaris" }, { 0x6985, "Polaris" },
     { 0x6986, "Polaris" }, { 0x6987, "Polaris" }, { 0x6995, "Polaris" },
     { 0x6997, "Polaris" }, { 0x699f, "Polaris" },
+    /* Vega10, Vega12, Vega20 */
+    { 0x6860, "Vega10" }, { 0x6861, "Vega10" }, { 0x6862, "Vega10" },
+    { 0x6863, "Vega10" }, { 0x6864, "Vega10" }, { 0x6867, "Vega10" },
+    { 0x6868, "Vega10" }, { 0x6869, "Vega10" }, { 0x686a, "Vega10" },
+    { 0x686b, "Vega10" }, { 0x686d, "Vega10" }, { 0x686e, "Vega10" },
+    { 0x687f, "Vega10" },
+    { 0x69a0, "Vega12" }, { 0x69a1, "Vega12" }, { 0x69a2, "Vega12" },
+    { 0x69a3, "Vega12" }, { 0x69af, "Vega12" },
+    { 0x66a0, "Vega20" }, { 0x66a1, "Vega20" }, { 0x66a2, "Vega20" },
+    { 0x66a3, "Vega20" }, { 0x66a7, "Vega20" }, { 0x66af, "Vega20" },
+    /* Navi10, Navi14, Navi12 */
+    { 0x7310, "Navi10" }, { 0x7312, "Navi10" }, { 0x7319, "Navi10" },
+    { 0x731b, "Navi10" }, { 0x731e, "Navi10" }, { 0x731f, "Navi10" },
+    { 0x7340, "Navi14" }, { 0x7341, "Navi14" }, { 0x7347, "Navi14" },
+    { 0x734f, "Navi14" },
+    { 0x7360, "Navi12" }, { 0x7362, "Navi12" },
 };
 
 static const uint16_t unlisted_ids[] = {
     0x692f,                         /* S7150V, MxGPU VF */
     0x6900, 0x6901, 0x6902, 0x6903, 0x6907,     /* Topaz */
     0x694c, 0x694e, 0x694f,         /* VegaM: amdgpu does not BACO it */
-    0x687f,                         /* Vega 10 */
+    0x686c,                         /* Vega 10 MxGPU VF */
+    0x66a4, 0x686f, 0x7318, 0x731a, /* no pci.ids name */
+    0x73bf, 0x73ff,                 /* Navi2x: SMU mode1, not QEMU's */
+    0x15d8, 0x1636,                 /* APUs: Picasso, Renoir */
     0xaac8, 0xaad8, 0xaae8, 0xaaf0, /* HDMI audio functions */
 };
 
@@ -570,6 +589,9 @@ static void test_policy(void)
     g_assert_cmpstr(family->name, ==, "Polaris");
     g_assert_true(amd_reset_select(ON_OFF_AUTO_AUTO, 0x1002, 0x687f,
                                    &family, &error_abort));
+    g_assert_cmpstr(family->name, ==, "Vega10");
+    g_assert_true(amd_reset_select(ON_OFF_AUTO_AUTO, 0x1002, 0x73bf,
+                                   &family, &error_abort));
     g_assert_null(family);
     family = amd_reset_lookup(0x1002, 0x692b)->family;
     g_assert_true(amd_reset_select(ON_OFF_AUTO_AUTO, 0x10de, 0x692b,
@@ -608,9 +630,10 @@ static void test_result_str(void)
     static const AMDResetResult results[] = {
         AMD_RESET_DONE, AMD_RESET_CLEAN, AMD_RESET_TIMEOUT, AMD_RESET_GONE,
         AMD_RESET_NOT_OWNED, AMD_RESET_REFUSED, AMD_RESET_NOT_USED,
+        AMD_RESET_FIRMWARE,
     };
     static const AMDResetMethod methods[] = {
-        AMD_RESET_METHOD_CONFIG, AMD_RESET_METHOD_BACO,
+        AMD_RESET_METHOD_CONFIG, AMD_RESET_METHOD_BACO, AMD_RESET_METHOD_MODE1,
     };
     size_t i, j;
 
