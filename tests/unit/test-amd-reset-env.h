@@ -28,6 +28,12 @@
 #define DEV_W7100       0x692b          /* Tonga */
 #define DEV_FURY        0x7300          /* Fiji */
 #define DEV_RX580       0x67df          /* Polaris10 */
+#define DEV_VEGA64      0x687f          /* Vega10 */
+#define DEV_VEGA12      0x69af          /* Vega12 */
+#define DEV_RADEON7     0x66af          /* Vega20 */
+#define DEV_RX5700XT    0x731f          /* Navi10 */
+#define DEV_NAVI12      0x7360          /* Navi12 */
+#define DEV_RX5500XT    0x7340          /* Navi14 */
 
 typedef struct TestEnv {
     AMDGPUModel *model;
@@ -43,6 +49,7 @@ typedef struct TestEnv {
     unsigned frozen_after;          /* reads the model answers first */
     bool not_owned;                 /* a function of the chip is not QEMU's */
     unsigned restores;              /* restore_functions() calls */
+    unsigned raw_writes;            /* config_write_raw() calls */
     unsigned rom_reads;
     uint64_t bar5_size;             /* 0: the model's */
 } TestEnv;
@@ -75,5 +82,6 @@ void test_amd_reset_add_config(void);
 void test_amd_reset_add_baco(void);
 void test_amd_reset_add_choice(void);
 void test_amd_reset_add_model(void);
+void test_amd_reset_add_soc15(void);
 
 #endif /* TEST_AMD_RESET_ENV_H */

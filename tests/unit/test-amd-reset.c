@@ -22,8 +22,9 @@
 /*
  * One file per concern: the config reset (test-amd-reset-config.c), BACO
  * (test-amd-reset-baco.c), the choice of the method, the VBIOS and the
- * tables (test-amd-reset-choice.c) and the model's own checks
- * (test-amd-reset-model.c), on the environment of test-amd-reset-env.c.
+ * tables (test-amd-reset-choice.c), the model's own checks
+ * (test-amd-reset-model.c) and PSP mode1 of Vega and Navi
+ * (test-amd-reset-soc15.c), on the environment of test-amd-reset-env.c.
  */
 int main(int argc, char **argv)
 {
@@ -32,5 +33,6 @@ int main(int argc, char **argv)
     test_amd_reset_add_baco();
     test_amd_reset_add_choice();
     test_amd_reset_add_model();
+    test_amd_reset_add_soc15();
     return g_test_run();
 }
