@@ -25,10 +25,10 @@
  *   what the choice depends on and fills the AMDResetDevice with the
  *   methods to run, in order; amd_reset_run() walks one reset through the
  *   engine's steps;
- * - data: a generation (amd-reset-cik-vi.c, amd-reset-soc15.c) describes what is the same
- *   for all its chips: the register map, the BAR5 size, the check
- *   whether a chip needs a reset, the methods it can run and how amdgpu
- *   chooses between them; a family is a generation plus its tables
+ * - data: a generation (amd-reset-cik-vi.c, amd-reset-soc15.c)
+ *   describes what is the same for all its chips: the register map, the
+ *   BAR5 size, the check whether a chip needs a reset, the methods it
+ *   can run and how amdgpu chooses between them; a family is a generation plus its tables
  *   (amd-reset-vi-baco.c) and where its VBIOS keeps its caps;
  * - engine (amd-reset.c, amd-reset-baco.c): the steps of a reset: the
  *   generation's check, so that a chip is reset only when a guest driver
