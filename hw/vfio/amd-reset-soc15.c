@@ -393,6 +393,8 @@ const AMDResetGeneration amd_reset_gen_soc15 = {
     .bar5_max = AMD_SOC15_BAR5_SIZE,
     .need_reset = amd_soc15_need_reset,
     .local_method = AMD_RESET_METHOD_NONE,
+    /* vendor-reset sets PCI_DEV_FLAGS_NO_BUS_RESET on all of them */
+    .no_bus_reset = true,
     .choose = amd_reset_choose_soc15,
     .methods = {
         [AMD_RESET_METHOD_MODE1] = &amd_reset_mode1_ops,

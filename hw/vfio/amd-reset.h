@@ -28,14 +28,16 @@
  * - data: a generation (amd-reset-cik-vi.c, amd-reset-soc15.c)
  *   describes what is the same for all its chips: the register map, the
  *   BAR5 size, the check whether a chip needs a reset, the methods it
- *   can run and how amdgpu chooses between them; a family is a generation plus its tables
- *   (amd-reset-vi-baco.c) and where its VBIOS keeps its caps;
- * - engine (amd-reset.c, amd-reset-baco.c): the steps of a reset: the
- *   generation's check, so that a chip is reset only when a guest driver
- *   left it dirty, and the methods, a chip-wide one only when QEMU owns
- *   its reach; it reaches the GPU only through AMDResetOps, so the same
- *   code runs against a vfio device in QEMU and against a register model
- *   in unit tests.
+ *   can run and how amdgpu chooses between them; a family is a
+ *   generation plus its tables (amd-reset-vi-baco.c) and where its
+ *   VBIOS keeps its caps;
+ * - engine (amd-reset.c, amd-reset-baco.c, and the methods of a
+ *   generation, such as mode1 in amd-reset-soc15.c): the steps of a
+ *   reset: the generation's check, so that a chip is reset only when a
+ *   guest driver left it dirty, and the methods, a chip-wide one only
+ *   when QEMU owns its reach; it reaches the GPU only through
+ *   AMDResetOps, so the same code runs against a vfio device in QEMU and
+ *   against a register model in unit tests.
  *
  * To add a generation: a new AMDResetGeneration with its register map,
  * "does this chip need a reset" check and choice, new AMDResetMethod
@@ -241,6 +243,11 @@ typedef struct AMDResetGeneration {
      * not own the chip's other functions; NONE if the generation has none
      */
     AMDResetMethod local_method;
+    /*
+     * A secondary bus reset can leave the chip unusable, so that no
+     * method brings it back: QEMU must start none that reaches it
+     */
+    bool no_bus_reset;
     /*
      * Fill dev->methods as amdgpu's <generation>_asic_reset_method()
      * chooses, under the user's @cfg; false with @errp set when @cfg

@@ -300,6 +300,59 @@ static void vfio_amd_restore_functions(void *opaque)
     g_free(f.info);
 }
 
+/*
+ * A bus reset of @vdev's bus (or slot) reaches every function on that
+ * host bus.  Refuse it when one of them is a GPU of this QEMU that a bus
+ * reset can leave unusable, as the kernel refuses it for a device with
+ * PCI_DEV_FLAGS_NO_BUS_RESET (which vendor-reset sets on these GPUs).
+ * The bus is matched on the host address, domain and bus: at least the
+ * reach of a slot or bus reset.
+ */
+typedef struct VFIOAMDBusCheck {
+    const char *bus;                /* "dddd:bb:" */
+    const char *blocker;
+} VFIOAMDBusCheck;
+
+static int vfio_amd_bus_check_one(Object *obj, void *opaque)
+{
+    VFIOAMDBusCheck *check = opaque;
+    VFIOPCIDevice *vdev = (VFIOPCIDevice *)object_dynamic_cast(obj,
+                                                              TYPE_VFIO_PCI);
+
+    if (vdev && DEVICE(vdev)->realized && vdev->amd_reset.no_bus_reset &&
+        vdev->vbasedev.name &&
+        g_str_has_prefix(vdev->vbasedev.name, check->bus)) {
+        check->blocker = vdev->vbasedev.name;
+        return 1;
+    }
+    return 0;
+}
+
+bool vfio_pci_amd_reset_allows_bus_reset(VFIOPCIDevice *vdev)
+{
+    const char *name = vdev->vbasedev.name;
+    g_autofree char *bus = NULL;
+    VFIOAMDBusCheck check = { 0 };
+
+    if (vdev->amd_reset.no_bus_reset) {
+        trace_vfio_quirk_amd_reset_no_bus_reset(name, name);
+        return false;
+    }
+    /* "dddd:bb:ss.f" */
+    if (!name || strlen(name) < 8 || name[4] != ':' || name[7] != ':') {
+        return true;
+    }
+    bus = g_strndup(name, 8);
+    check.bus = bus;
+    object_child_foreach_recursive(object_get_root(), vfio_amd_bus_check_one,
+                                   &check);
+    if (check.blocker) {
+        trace_vfio_quirk_amd_reset_no_bus_reset(name, check.blocker);
+        return false;
+    }
+    return true;
+}
+
 static const AMDResetOps vfio_amd_reset_ops = {
     .config_read = vfio_amd_config_read,
     .config_write = vfio_amd_config_write,
@@ -397,15 +450,20 @@ static void vfio_amd_reset_warn(VFIOPCIDevice *vdev, AMDResetResult result,
  * vfio_device_reset_handler() may also bus-reset the slot (when the
  * device has no reset of its own and QEMU owns all of the slot): before
  * this for a device on the command line, after it for one added later;
- * the chip ignores it either way, and it never lands between the check
- * below and the reset.
+ * it never lands between the check below and the reset.  A CIK/VI chip
+ * ignores it; a chip a bus reset can leave unusable gets none
+ * (vfio_pci_amd_reset_allows_bus_reset()).
  */
 static int vfio_pci_amd_reset(VFIOPCIDevice *vdev)
 {
+    AMDResetDevice *dev = &vdev->amd_reset.dev;
     AMDResetReport report;
     AMDResetResult result;
 
-    result = amd_reset_run(&vdev->amd_reset.dev, &report);
+    result = amd_reset_run(dev, &report);
+    /* a deferred probe found the family only now */
+    vdev->amd_reset.no_bus_reset = dev->family &&
+                                   dev->family->gen->no_bus_reset;
     switch (result) {
     case AMD_RESET_DONE:
         if (report.unowned[0]) {
@@ -536,6 +594,7 @@ bool vfio_pci_amd_reset_setup(VFIOPCIDevice *vdev, bool cpr_incoming,
     }
     if (dev->family) {
         vdev->resetfn = vfio_pci_amd_reset;
+        amd->no_bus_reset = dev->family->gen->no_bus_reset;
     }
     return true;
 }
