@@ -1,10 +1,15 @@
 /*
- * Register-level model of the reset behaviour of an AMD CIK/VI GPU
+ * Register-level model of the reset behaviour of an AMD GPU
  *
  * See amd-gpu-model.h for what is modelled.  Configuration space is a byte
  * array with a per-byte write mask; BAR5 is a dword array; the SMC-indirect
  * registers that matter have their own fields and every other SMC address
  * lives in a hash table that reads the storage fill (0) until written.
+ * SOC15 chips have a larger configuration space and BAR5, their own
+ * registers with fields of their own, and a hash table for the SMN
+ * addresses in the same way.  What a PSP mode1 changes only later (the
+ * acknowledge, the bootloader) is applied when the clock has passed that
+ * point and the model is next accessed (soc15_update()).
  *
  * The BACO registers and tables below are written from amdgpu's register
  * headers and powerplay tables (names of the tables in the comments), with
@@ -58,6 +63,45 @@
 #define IX_POLARIS_SELF_CLEAR_A 0xc05002b0  /* unnamed, bit 4 */
 #define IX_POLARIS_SELF_CLEAR_B 0xc050032c
 #define   POLARIS_SELF_CLEAR    0x10
+
+/* SOC15: BAR5 byte offsets and bits (amd-gpu-model.h) */
+#define S_INDEX2            AMD_GPU_MODEL_mmPCIE_INDEX2
+#define S_DATA2             AMD_GPU_MODEL_mmPCIE_DATA2
+#define S_BIOS_SCRATCH_0    AMD_GPU_MODEL_mmBIOS_SCRATCH_0
+#define S_STRAP0            AMD_GPU_MODEL_mmRCC_BIF_STRAP0
+#define S_MEMSIZE           AMD_GPU_MODEL_mmRCC_CONFIG_MEMSIZE
+#define S_BACO_CNTL         AMD_GPU_MODEL_mmBACO_CNTL
+#define S_C2PMSG_33         AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_33
+#define S_C2PMSG_35         AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_35
+#define S_C2PMSG_64         AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_64
+#define S_C2PMSG_81         AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_81
+#define S_C2PMSG_90         AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_90
+#define PSP_READY_MASK      (AMD_GPU_MODEL_GFX_CMD_RESPONSE_MASK | \
+                             AMD_GPU_MODEL_GFX_CMD_STATUS_MASK)
+#define FW_INTERRUPTS_ENABLED \
+    AMD_GPU_MODEL_MP1_FIRMWARE_FLAGS_INTERRUPTS_ENABLED
+
+/* SOC15: configuration space */
+#define PM_CAP              AMD_GPU_MODEL_SOC15_PM_CAP
+#define PM_PMC_VERSION_3    0x0003
+#define PMCSR               (PM_CAP + PCI_PM_CTRL)
+#define EXP_CAP             AMD_GPU_MODEL_SOC15_EXP_CAP
+#define EXP_FLAGS_V2_EP     (0x0002 | PCI_EXP_TYPE_ENDPOINT << 4)
+#define EXP_DEVCAP          0x00008021  /* MPS 256, extended tag, RBER */
+#define EXP_DEVCTL_WMASK    0x7fff      /* bit 15: FLR, reads 0 */
+#define EXP_LNKCAP          0x00000103  /* 8 GT/s, x16 */
+#define EXP_LNKCTL_WMASK    0x0fff
+#define EXP_LNKSTA          0x0103      /* 8 GT/s, x16 */
+#define DEVCTL              (EXP_CAP + PCI_EXP_DEVCTL)
+#define LNKCTL              (EXP_CAP + PCI_EXP_LNKCTL)
+#define DEVCTL2             (EXP_CAP + PCI_EXP_DEVCTL2)
+#define LNKCTL2             (EXP_CAP + PCI_EXP_LNKCTL2)
+#define MSI_CAP             AMD_GPU_MODEL_SOC15_MSI_CAP
+#define REBAR_CAP           AMD_GPU_MODEL_SOC15_REBAR_CAP
+#define REBAR_HEADER        (PCI_EXT_CAP_ID_REBAR | 1 << 16)    /* next 0 */
+#define REBAR_CTRL          (REBAR_CAP + PCI_REBAR_CTRL)
+#define REBAR_CTRL_NBAR_1   (1 << PCI_REBAR_CTRL_NBAR_SHIFT)    /* BAR 0 */
+#define REBAR_CTRL_SIZE     0x3f00      /* bits 13:8 */
 
 #define BACO_CTRL_BITS      (BACO_EN | BACO_BCLK_OFF | BACO_ISO_DIS | \
                              BACO_POWER_OFF | BACO_RESET_EN | \
@@ -261,9 +305,11 @@ struct AMDGPUModel {
     void *clock_opaque;
     AMDGPUModelChip chip;
 
-    uint8_t config[AMD_GPU_MODEL_CONFIG_SIZE];
-    uint8_t wmask[AMD_GPU_MODEL_CONFIG_SIZE];
-    uint32_t *bar5;                 /* AMD_GPU_MODEL_BAR5_SIZE / 4 dwords */
+    uint8_t config[AMD_GPU_MODEL_SOC15_CONFIG_SIZE];
+    uint8_t wmask[AMD_GPU_MODEL_SOC15_CONFIG_SIZE];
+    uint32_t config_size;           /* of the chip, at most the above */
+    uint32_t *bar5;                 /* bar5_size / 4 dwords */
+    uint32_t bar5_size;
     uint32_t vram_mb;
     uint32_t scratch[AMD_GPU_MODEL_SCRATCH_COUNT];
     uint32_t storage_fill;          /* unwritten SMC storage reads this */
@@ -319,6 +365,35 @@ struct AMDGPUModel {
     unsigned fall_off_left;         /* accesses before it falls off */
     bool fell_off;
 
+    /* SOC15 */
+    GHashTable *smn_other;          /* any SMN address but FIRMWARE_FLAGS */
+    uint32_t fw_flags_addr;         /* SMN FIRMWARE_FLAGS of the SMU */
+    uint32_t fw_flags;              /* MP1 FIRMWARE_FLAGS */
+    uint32_t sol;                   /* C2PMSG_81 */
+    uint32_t c2pmsg33;
+    uint32_t c2pmsg35;
+    uint32_t c2pmsg64;
+    uint32_t c2pmsg90;
+    uint32_t soc15_baco_cntl;
+    bool bars_lost;                 /* until a command write restores them */
+    bool mode1_memsize_pending;     /* MEMSIZE all-ones until the delay */
+    bool mode1_ack_pending;         /* C2PMSG_33 acknowledge to come */
+    bool mode1_boot_pending;        /* C2PMSG_35 bootloader ready to come */
+    int64_t mode1_time_ns;
+    int64_t mode1_ack_delay_ns;
+    int64_t mode1_memsize_delay_ns;
+    int64_t mode1_boot_delay_ns;
+    unsigned mode1_resets;
+    unsigned mode1_refused;
+    unsigned bar_restores;
+    unsigned pmcsr_writes;
+    bool psp_forced;
+    uint32_t psp_forced_c2pmsg64;
+    bool mode1_never_acked;
+    bool bootloader_never_ready;
+    bool off_bus_after_mode1;
+    bool off_bus;                   /* fell off at a mode1 */
+
     GArray *log;                    /* of AMDGPUModelAccess */
 };
 
@@ -336,7 +411,7 @@ static int64_t model_now(AMDGPUModel *m)
 
 static bool model_dead(AMDGPUModel *m)
 {
-    return m->all_ones || m->vanished || m->fell_off;
+    return m->all_ones || m->vanished || m->fell_off || m->off_bus;
 }
 
 /* Every register access counts towards set_all_ones_after() */
@@ -359,7 +434,22 @@ static bool model_is_vi(AMDGPUModel *m)
            m->chip == AMD_GPU_MODEL_CHIP_POLARIS;
 }
 
-/* amdgpu_drv.c pciidlist: CHIP_BONAIRE .. CHIP_POLARIS12 */
+static bool model_is_soc15(AMDGPUModel *m)
+{
+    return m->chip >= AMD_GPU_MODEL_CHIP_VEGA10;
+}
+
+/* Vega10 and Vega12 have SMU9, the others SMU11 */
+static bool model_is_smu9(AMDGPUModel *m)
+{
+    return m->chip == AMD_GPU_MODEL_CHIP_VEGA10 ||
+           m->chip == AMD_GPU_MODEL_CHIP_VEGA12;
+}
+
+/*
+ * amdgpu_drv.c pciidlist: CHIP_BONAIRE .. CHIP_POLARIS12, CHIP_VEGA10 ..
+ * CHIP_NAVI12
+ */
 static AMDGPUModelChip model_chip_of(uint16_t device_id)
 {
     if ((device_id >= 0x6640 && device_id <= 0x665f) ||
@@ -376,6 +466,25 @@ static AMDGPUModelChip model_chip_of(uint16_t device_id)
         device_id == 0x6fdf ||
         (device_id >= 0x6980 && device_id <= 0x699f)) {
         return AMD_GPU_MODEL_CHIP_POLARIS;         /* 10, 11, 12 */
+    }
+    if ((device_id >= 0x6860 && device_id <= 0x686f) ||
+        device_id == 0x687f) {
+        return AMD_GPU_MODEL_CHIP_VEGA10;
+    }
+    if (device_id >= 0x69a0 && device_id <= 0x69af) {
+        return AMD_GPU_MODEL_CHIP_VEGA12;
+    }
+    if (device_id >= 0x66a0 && device_id <= 0x66af) {
+        return AMD_GPU_MODEL_CHIP_VEGA20;
+    }
+    if (device_id >= 0x7310 && device_id <= 0x731f) {
+        return AMD_GPU_MODEL_CHIP_NAVI10;
+    }
+    if (device_id >= 0x7340 && device_id <= 0x734f) {
+        return AMD_GPU_MODEL_CHIP_NAVI14;
+    }
+    if (device_id >= 0x7360 && device_id <= 0x736f) {
+        return AMD_GPU_MODEL_CHIP_NAVI12;
     }
     return AMD_GPU_MODEL_CHIP_OTHER;
 }
@@ -435,6 +544,12 @@ static bool model_smc_stopped(AMDGPUModel *m)
 
 static bool model_in_reset(AMDGPUModel *m)
 {
+    if (model_is_soc15(m)) {
+        /* MEMSIZE after a PSP mode1 */
+        return m->mode1_memsize_pending &&
+               (m->stuck ||
+                model_now(m) - m->mode1_time_ns < m->mode1_memsize_delay_ns);
+    }
     if (!m->reset_pending) {
         return false;
     }
@@ -700,6 +815,297 @@ static void model_config_reset(AMDGPUModel *m)
     }
 }
 
+/* SOC15 */
+
+static bool soc15_is_scratch(uint32_t offset)
+{
+    return offset >= S_BIOS_SCRATCH_0 &&
+           offset < S_BIOS_SCRATCH_0 + 4 * AMD_GPU_MODEL_SCRATCH_COUNT;
+}
+
+/* Registers with a meaning of their own: not plain storage */
+static bool soc15_is_modelled(uint32_t offset)
+{
+    switch (offset) {
+    case S_INDEX2:
+    case S_DATA2:
+    case S_STRAP0:
+    case S_MEMSIZE:
+    case S_BACO_CNTL:
+    case S_C2PMSG_33:
+    case S_C2PMSG_35:
+    case S_C2PMSG_64:
+    case S_C2PMSG_81:
+    case S_C2PMSG_90:
+        return true;
+    default:
+        return soc15_is_scratch(offset);
+    }
+}
+
+/* What the mode1 changes later happens once the clock has got there */
+static void soc15_update(AMDGPUModel *m)
+{
+    int64_t since = model_now(m) - m->mode1_time_ns;
+
+    if (m->mode1_ack_pending && !m->mode1_never_acked &&
+        since >= m->mode1_ack_delay_ns) {
+        m->c2pmsg33 = AMD_GPU_MODEL_PSP_MODE1_ACK;
+        m->mode1_ack_pending = false;
+    }
+    if (m->mode1_boot_pending && !m->bootloader_never_ready &&
+        since >= m->mode1_boot_delay_ns) {
+        m->c2pmsg35 |= AMD_GPU_MODEL_PSP_BOOTLOADER_READY;
+        m->mode1_boot_pending = false;
+    }
+}
+
+static uint32_t smn_get(AMDGPUModel *m, uint32_t addr)
+{
+    gpointer value;
+
+    if (addr == m->fw_flags_addr) {
+        return m->fw_flags;
+    }
+    if (g_hash_table_lookup_extended(m->smn_other, GUINT_TO_POINTER(addr),
+                                     NULL, &value)) {
+        return GPOINTER_TO_UINT(value);
+    }
+    return m->storage_fill;
+}
+
+static void smn_set(AMDGPUModel *m, uint32_t addr, uint32_t value)
+{
+    if (addr == m->fw_flags_addr) {
+        /* the SMU firmware's own state: read-only */
+        return;
+    }
+    g_hash_table_insert(m->smn_other, GUINT_TO_POINTER(addr),
+                        GUINT_TO_POINTER(value));
+}
+
+static uint32_t soc15_c2pmsg64(AMDGPUModel *m)
+{
+    return m->psp_forced ? m->psp_forced_c2pmsg64 : m->c2pmsg64;
+}
+
+/*
+ * The chip's side of configuration space returns to what the chip resets
+ * to; what vfio-pci virtualizes (command register, BARs, MSI) keeps
+ * vfio's copy
+ */
+static void soc15_config_chip_reset(AMDGPUModel *m)
+{
+    config_set(m, DEVCTL, AMD_GPU_MODEL_SOC15_DEVCTL_RESET, 2,
+               EXP_DEVCTL_WMASK);
+    config_set(m, LNKCTL, AMD_GPU_MODEL_SOC15_LNKCTL_RESET, 2,
+               EXP_LNKCTL_WMASK);
+    config_set(m, DEVCTL2, 0, 2, 0xffff);
+    config_set(m, LNKCTL2, 0, 2, 0xffff);
+    config_set(m, REBAR_CTRL, REBAR_CTRL_NBAR_1 |
+               AMD_GPU_MODEL_SOC15_REBAR_SIZE_RESET << 8, 4,
+               REBAR_CTRL_SIZE);
+}
+
+/* The values host firmware and the host kernel set at boot */
+static void soc15_config_host_boot(AMDGPUModel *m)
+{
+    config_set(m, PMCSR, 0, 2, PCI_PM_CTRL_STATE_MASK);
+    config_set(m, DEVCTL, AMD_GPU_MODEL_SOC15_DEVCTL_HOST, 2,
+               EXP_DEVCTL_WMASK);
+    config_set(m, LNKCTL, AMD_GPU_MODEL_SOC15_LNKCTL_HOST, 2,
+               EXP_LNKCTL_WMASK);
+    config_set(m, DEVCTL2, 0, 2, 0xffff);
+    config_set(m, LNKCTL2, 0, 2, 0xffff);
+    config_set(m, MSI_CAP + PCI_MSI_FLAGS, PCI_MSI_FLAGS_64BIT, 2,
+               PCI_MSI_FLAGS_ENABLE);
+    config_set(m, REBAR_CTRL, REBAR_CTRL_NBAR_1 |
+               AMD_GPU_MODEL_SOC15_REBAR_SIZE_HOST << 8, 4,
+               REBAR_CTRL_SIZE);
+}
+
+/* The capabilities; the registers set at boot are soc15_config_host_boot() */
+static void soc15_config_layout(AMDGPUModel *m)
+{
+    config_set(m, PCI_STATUS, PCI_STATUS_CAP_LIST, 2, 0);
+    config_set(m, PCI_CAPABILITY_LIST, PM_CAP, 1, 0);
+
+    config_set(m, PM_CAP, PCI_CAP_ID_PM | EXP_CAP << 8, 2, 0);
+    config_set(m, PM_CAP + PCI_PM_PMC, PM_PMC_VERSION_3, 2, 0);
+
+    config_set(m, EXP_CAP, PCI_CAP_ID_EXP | MSI_CAP << 8, 2, 0);
+    config_set(m, EXP_CAP + PCI_EXP_FLAGS, EXP_FLAGS_V2_EP, 2, 0);
+    config_set(m, EXP_CAP + PCI_EXP_DEVCAP, EXP_DEVCAP, 4, 0);
+    config_set(m, EXP_CAP + PCI_EXP_LNKCAP, EXP_LNKCAP, 4, 0);
+    config_set(m, EXP_CAP + PCI_EXP_LNKSTA, EXP_LNKSTA, 2, 0);
+
+    config_set(m, MSI_CAP, PCI_CAP_ID_MSI, 2, 0);
+    config_set(m, MSI_CAP + PCI_MSI_ADDRESS_LO, 0, 4, 0xfffffffc);
+    config_set(m, MSI_CAP + PCI_MSI_ADDRESS_HI, 0, 4, ALL_ONES);
+    config_set(m, MSI_CAP + PCI_MSI_DATA_64, 0, 2, 0xffff);
+
+    config_set(m, REBAR_CAP, REBAR_HEADER, 4, 0);
+    config_set(m, REBAR_CAP + PCI_REBAR_CAP, AMD_GPU_MODEL_SOC15_REBAR_SIZES,
+               4, 0);
+}
+
+/*
+ * psp_v3_1.c / psp_v11_0.c mode1 reset, the chip's side: the PSP resets
+ * the chip at the command and answers after the delays
+ */
+static void soc15_mode1(AMDGPUModel *m)
+{
+    m->mode1_resets++;
+    m->mode1_time_ns = model_now(m);
+    m->sol = 0;
+    m->c2pmsg64 = 0;
+    m->c2pmsg33 = 0;
+    m->c2pmsg35 = 0;
+    m->c2pmsg90 = 0;
+    m->fw_flags = 0;
+    m->driver_loaded = false;
+    m->mode1_memsize_pending = true;
+    m->mode1_ack_pending = true;
+    m->mode1_boot_pending = true;
+    /* the chip forgets its BARs; vfio-pci keeps its copy */
+    m->bars_lost = true;
+    soc15_config_chip_reset(m);
+    if (m->off_bus_after_mode1) {
+        m->off_bus = true;
+    }
+}
+
+/* A write to C2PMSG_64: a command for the PSP */
+static void soc15_psp_command(AMDGPUModel *m, uint32_t value)
+{
+    if (value == AMD_GPU_MODEL_GFX_CTRL_CMD_ID_MODE1_RST) {
+        if (m->sol != 0 && (soc15_c2pmsg64(m) & PSP_READY_MASK) ==
+                           AMD_GPU_MODEL_GFX_CMD_RESPONSE_MASK) {
+            soc15_mode1(m);
+            return;
+        }
+        /* sOS not running, or not ready for a command */
+        m->mode1_refused++;
+    }
+    m->c2pmsg64 = value;
+}
+
+/* The content of BAR5 @offset, as a decoded read returns it */
+static uint32_t soc15_mmio_get(AMDGPUModel *m, uint32_t offset)
+{
+    switch (offset) {
+    case S_DATA2:
+        return smn_get(m, m->bar5[S_INDEX2 / 4]);
+    case S_MEMSIZE:
+        return model_in_reset(m) ? ALL_ONES : m->vram_mb;
+    case S_STRAP0:
+        return m->strap ? AMD_GPU_MODEL_STRAP_PX_CAPABLE : 0;
+    case S_BACO_CNTL:
+        return m->soc15_baco_cntl;
+    case S_C2PMSG_33:
+        return m->c2pmsg33;
+    case S_C2PMSG_35:
+        return m->c2pmsg35;
+    case S_C2PMSG_64:
+        return soc15_c2pmsg64(m);
+    case S_C2PMSG_81:
+        return m->sol;
+    case S_C2PMSG_90:
+        return m->c2pmsg90;
+    default:
+        if (soc15_is_scratch(offset)) {
+            return m->scratch[(offset - S_BIOS_SCRATCH_0) / 4];
+        }
+        return m->bar5[offset / 4];
+    }
+}
+
+static void soc15_mmio_set(AMDGPUModel *m, uint32_t offset, uint32_t value)
+{
+    switch (offset) {
+    case S_DATA2:
+        smn_set(m, m->bar5[S_INDEX2 / 4], value);
+        break;
+    case S_MEMSIZE:
+    case S_STRAP0:
+        /* read-only */
+        break;
+    case S_BACO_CNTL:
+        /* stored only: BACO is not modelled on SOC15 */
+        m->soc15_baco_cntl = value & ~AMD_GPU_MODEL_BACO_CNTL_BACO_MODE;
+        break;
+    case S_C2PMSG_33:
+        m->c2pmsg33 = value;
+        break;
+    case S_C2PMSG_35:
+        m->c2pmsg35 = value;
+        break;
+    case S_C2PMSG_64:
+        soc15_psp_command(m, value);
+        break;
+    case S_C2PMSG_81:
+        m->sol = value;
+        break;
+    case S_C2PMSG_90:
+        m->c2pmsg90 = value;
+        break;
+    default:
+        if (soc15_is_scratch(offset)) {
+            m->scratch[(offset - S_BIOS_SCRATCH_0) / 4] = value;
+        } else {
+            m->bar5[offset / 4] = value;
+        }
+        break;
+    }
+}
+
+/*
+ * A config write that reaches the chip: vfio_basic_config_write() restores
+ * the BARs when the command register is written with memory decode on
+ * after the device lost them (vfio_bar_restore()); PMCSR writes are counted
+ */
+static void soc15_config_written(AMDGPUModel *m, uint32_t offset,
+                                 uint32_t value, unsigned size)
+{
+    if (offset <= PCI_COMMAND && PCI_COMMAND < offset + size &&
+        (value >> ((PCI_COMMAND - offset) * 8)) & PCI_COMMAND_MEMORY &&
+        m->bars_lost) {
+        m->bars_lost = false;
+        m->bar_restores++;
+    }
+    if (offset <= PMCSR && PMCSR < offset + size) {
+        m->pmcsr_writes++;
+    }
+}
+
+static bool soc15_is_clean(AMDGPUModel *m)
+{
+    soc15_update(m);
+    return !m->driver_loaded && m->sol == 0 &&
+           !(m->fw_flags & FW_INTERRUPTS_ENABLED) &&
+           (m->c2pmsg35 & AMD_GPU_MODEL_PSP_BOOTLOADER_READY) &&
+           !model_in_reset(m) && !m->bars_lost;
+}
+
+/* Host boot, or a power cycle */
+static void soc15_power_on(AMDGPUModel *m)
+{
+    soc15_config_host_boot(m);
+    m->bar5[S_INDEX2 / 4] = 0;
+    m->fw_flags = 0;
+    m->sol = 0;
+    m->c2pmsg33 = 0;
+    m->c2pmsg35 = AMD_GPU_MODEL_PSP_BOOTLOADER_READY;
+    m->c2pmsg64 = 0;
+    m->c2pmsg90 = 0;
+    m->soc15_baco_cntl = 0;
+    m->bars_lost = false;
+    m->mode1_memsize_pending = false;
+    m->mode1_ack_pending = false;
+    m->mode1_boot_pending = false;
+    m->off_bus = false;
+}
+
 /* vfio-pci serves these from its own copy of config space */
 static bool config_virtualized(uint32_t offset)
 {
@@ -712,7 +1118,7 @@ static uint32_t do_config_read(AMDGPUModel *m, uint32_t offset, unsigned size)
     unsigned i;
 
     g_assert(size == 1 || size == 2 || size == 4);
-    g_assert(offset % size == 0 && offset < AMD_GPU_MODEL_CONFIG_SIZE);
+    g_assert(offset % size == 0 && offset < m->config_size);
 
     model_count_access(m);
     for (i = 0; i < size; i++) {
@@ -733,7 +1139,7 @@ static void do_config_write(AMDGPUModel *m, uint32_t offset, uint32_t value,
     unsigned i;
 
     g_assert(size == 1 || size == 2 || size == 4);
-    g_assert(offset % size == 0 && offset < AMD_GPU_MODEL_CONFIG_SIZE);
+    g_assert(offset % size == 0 && offset < m->config_size);
 
     model_count_access(m);
     value &= size_mask(size);
@@ -741,8 +1147,8 @@ static void do_config_write(AMDGPUModel *m, uint32_t offset, uint32_t value,
     if (model_dead(m)) {
         return;
     }
-    if (offset == AMD_PCI_CONFIG_RESET && size == 4 &&
-        value == AMD_PCI_CONFIG_RESET_MAGIC) {
+    if (!model_is_soc15(m) && offset == AMD_PCI_CONFIG_RESET &&
+        size == 4 && value == AMD_PCI_CONFIG_RESET_MAGIC) {
         model_config_reset(m);
         return;
     }
@@ -753,11 +1159,15 @@ static void do_config_write(AMDGPUModel *m, uint32_t offset, uint32_t value,
         m->config[offset + i] = (m->config[offset + i] & ~mask) |
                                 (byte & mask);
     }
+    if (model_is_soc15(m)) {
+        soc15_config_written(m, offset, value, size);
+    }
 }
 
 static bool model_decodes_mmio(AMDGPUModel *m)
 {
-    return m->config[PCI_COMMAND] & PCI_COMMAND_MEMORY;
+    /* SOC15 after a mode1: vfio's COMMAND says on, the chip's is off */
+    return (m->config[PCI_COMMAND] & PCI_COMMAND_MEMORY) && !m->bars_lost;
 }
 
 static bool is_scratch(uint32_t offset)
@@ -777,6 +1187,10 @@ static bool is_modelled(uint32_t offset)
 /* The content of BAR5 @offset, as a decoded read returns it */
 static uint32_t mmio_get(AMDGPUModel *m, uint32_t offset)
 {
+    if (model_is_soc15(m)) {
+        soc15_update(m);
+        return soc15_mmio_get(m, offset);
+    }
     switch (offset) {
     case R_DATA:
         return smc_get(m, m->bar5[R_IDX / 4]);
@@ -798,7 +1212,7 @@ static uint32_t do_mmio_read(AMDGPUModel *m, uint32_t offset)
 {
     uint32_t value;
 
-    g_assert(offset % 4 == 0 && offset < AMD_GPU_MODEL_BAR5_SIZE);
+    g_assert(offset % 4 == 0 && offset < m->bar5_size);
 
     model_count_access(m);
     if (model_dead(m) || !model_decodes_mmio(m)) {
@@ -815,11 +1229,16 @@ static uint32_t do_mmio_read(AMDGPUModel *m, uint32_t offset)
 
 static void do_mmio_write(AMDGPUModel *m, uint32_t offset, uint32_t value)
 {
-    g_assert(offset % 4 == 0 && offset < AMD_GPU_MODEL_BAR5_SIZE);
+    g_assert(offset % 4 == 0 && offset < m->bar5_size);
 
     model_count_access(m);
     model_log(m, AMD_GPU_MODEL_MMIO_WRITE, offset, 4, value);
     if (model_dead(m) || !model_decodes_mmio(m)) {
+        return;
+    }
+    if (model_is_soc15(m)) {
+        soc15_update(m);
+        soc15_mmio_set(m, offset, value);
         return;
     }
     switch (offset) {
@@ -858,8 +1277,10 @@ static void storage_fill(AMDGPUModel *m, uint32_t value)
 
     m->storage_fill = value;
     g_hash_table_remove_all(m->smc_other);
-    for (offset = 0; offset < AMD_GPU_MODEL_BAR5_SIZE; offset += 4) {
-        if (!is_modelled(offset)) {
+    g_hash_table_remove_all(m->smn_other);
+    for (offset = 0; offset < m->bar5_size; offset += 4) {
+        if (model_is_soc15(m) ? !soc15_is_modelled(offset) :
+            !is_modelled(offset)) {
             m->bar5[offset / 4] = value;
         }
     }
@@ -888,6 +1309,9 @@ static void model_power_on(AMDGPUModel *m)
     m->baco_ctrl = BACO_CTRL_POWER_ON;
     m->baco_state = BACO_STATE_POWERED;
     baco_track_reset(m);
+    if (model_is_soc15(m)) {
+        soc15_power_on(m);
+    }
 }
 
 AMDGPUModel *amd_gpu_model_new(uint16_t device_id)
@@ -914,10 +1338,21 @@ AMDGPUModel *amd_gpu_model_new(uint16_t device_id)
     default:
         break;
     }
-    m->strap = m->program != NULL;
-    m->bar5 = g_new0(uint32_t, AMD_GPU_MODEL_BAR5_SIZE / 4);
+    m->strap = m->program != NULL || model_is_soc15(m);
+    m->config_size = model_is_soc15(m) ? AMD_GPU_MODEL_SOC15_CONFIG_SIZE :
+                                         AMD_GPU_MODEL_CONFIG_SIZE;
+    m->bar5_size = model_is_soc15(m) ? AMD_GPU_MODEL_SOC15_BAR5_SIZE :
+                                       AMD_GPU_MODEL_BAR5_SIZE;
+    m->bar5 = g_new0(uint32_t, m->bar5_size / 4);
     m->vram_mb = AMD_GPU_MODEL_VRAM_MB;
     m->smc_other = g_hash_table_new(g_direct_hash, g_direct_equal);
+    m->smn_other = g_hash_table_new(g_direct_hash, g_direct_equal);
+    m->fw_flags_addr = model_is_smu9(m) ?
+                       AMD_GPU_MODEL_smnMP1_FIRMWARE_FLAGS_SMU9 :
+                       AMD_GPU_MODEL_smnMP1_FIRMWARE_FLAGS_SMU11;
+    m->mode1_ack_delay_ns = AMD_GPU_MODEL_MODE1_ACK_DELAY_NS;
+    m->mode1_memsize_delay_ns = AMD_GPU_MODEL_MODE1_MEMSIZE_DELAY_NS;
+    m->mode1_boot_delay_ns = AMD_GPU_MODEL_MODE1_BOOTLOADER_DELAY_NS;
     m->log = g_array_new(false, true, sizeof(AMDGPUModelAccess));
 
     config_set(m, PCI_VENDOR_ID, AMD_RESET_VENDOR_ID, 2, 0);
@@ -929,12 +1364,14 @@ AMDGPUModel *amd_gpu_model_new(uint16_t device_id)
     config_set(m, PCI_HEADER_TYPE, PCI_HEADER_TYPE_NORMAL, 1, 0);
     /* BAR0..BAR4 absent: read 0, no writable bit */
     config_set(m, BAR5_OFFSET, PCI_BASE_ADDRESS_SPACE_MEMORY |
-               PCI_BASE_ADDRESS_MEM_TYPE_32, 4,
-               ~(uint32_t)(AMD_GPU_MODEL_BAR5_SIZE - 1));
+               PCI_BASE_ADDRESS_MEM_TYPE_32, 4, ~(m->bar5_size - 1));
     config_set(m, PCI_SUBSYSTEM_VENDOR_ID, AMD_GPU_MODEL_SUBSYS_VENDOR, 2, 0);
     config_set(m, PCI_SUBSYSTEM_ID, AMD_GPU_MODEL_SUBSYS_ID, 2, 0);
     config_set(m, PCI_INTERRUPT_LINE, 0, 1, 0xff);
     config_set(m, PCI_INTERRUPT_PIN, 0, 1, 0);
+    if (model_is_soc15(m)) {
+        soc15_config_layout(m);
+    }
 
     /* after host boot: VBIOS posted, SMC stopped */
     model_power_on(m);
@@ -954,6 +1391,7 @@ void amd_gpu_model_free(AMDGPUModel *m)
     }
     g_array_free(m->log, true);
     g_hash_table_destroy(m->smc_other);
+    g_hash_table_destroy(m->smn_other);
     g_free(m->rom);
     g_free(m->bar5);
     g_mutex_clear(&m->lock);
@@ -991,8 +1429,8 @@ void amd_gpu_model_config_write(AMDGPUModel *m, uint32_t offset,
 bool amd_gpu_model_config_access(AMDGPUModel *m, uint32_t offset,
                                  uint8_t *buf, size_t len, bool is_write)
 {
-    if (offset > AMD_GPU_MODEL_CONFIG_SIZE ||
-        len > AMD_GPU_MODEL_CONFIG_SIZE - offset) {
+    /* the sizes do not change after amd_gpu_model_new() */
+    if (offset > m->config_size || len > m->config_size - offset) {
         return false;
     }
 
@@ -1047,8 +1485,8 @@ void amd_gpu_model_mmio_write(AMDGPUModel *m, uint32_t offset,
 bool amd_gpu_model_mmio_access(AMDGPUModel *m, uint32_t offset,
                                uint8_t *buf, size_t len, bool is_write)
 {
-    if (offset % 4 || len % 4 || offset > AMD_GPU_MODEL_BAR5_SIZE ||
-        len > AMD_GPU_MODEL_BAR5_SIZE - offset) {
+    if (offset % 4 || len % 4 || offset > m->bar5_size ||
+        len > m->bar5_size - offset) {
         return false;
     }
 
@@ -1089,6 +1527,19 @@ void amd_gpu_model_load_driver(AMDGPUModel *m)
     m->smc_pc = AMD_GPU_MODEL_FIRMWARE_PC;
     config_set(m, PCI_COMMAND, CMD_DRIVER, 2, CMD_WRITABLE);
     m->driver_loaded = true;
+    if (model_is_soc15(m)) {
+        /* sOS and the SMU firmware run; the PSP waits for a command */
+        m->sol = AMD_GPU_MODEL_SOC15_SOL;
+        m->c2pmsg64 = AMD_GPU_MODEL_GFX_CMD_RESPONSE_MASK;
+        m->c2pmsg33 = 0;
+        m->c2pmsg35 = AMD_GPU_MODEL_PSP_BOOTLOADER_READY;
+        m->c2pmsg90 = 1;
+        m->fw_flags = FW_INTERRUPTS_ENABLED;
+        m->bars_lost = false;
+        m->mode1_memsize_pending = false;
+        m->mode1_ack_pending = false;
+        m->mode1_boot_pending = false;
+    }
     g_mutex_unlock(&m->lock);
 }
 
@@ -1099,10 +1550,34 @@ AMDGPUModelChip amd_gpu_model_chip(AMDGPUModel *m)
     return m->chip;
 }
 
+bool amd_gpu_model_is_soc15(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return model_is_soc15(m);
+}
+
+uint32_t amd_gpu_model_bar5_size(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return m->bar5_size;
+}
+
+uint32_t amd_gpu_model_config_size(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return m->config_size;
+}
+
 bool amd_gpu_model_in_baco(AMDGPUModel *m)
 {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
+    if (model_is_soc15(m)) {
+        return false;                       /* BACO is not modelled */
+    }
     baco_update(m);
     return baco_read(m) & BACO_MODE;
 }
@@ -1141,7 +1616,7 @@ uint32_t amd_gpu_model_mmio_peek(AMDGPUModel *m, uint32_t offset)
 {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
-    g_assert(offset % 4 == 0 && offset < AMD_GPU_MODEL_BAR5_SIZE);
+    g_assert(offset % 4 == 0 && offset < m->bar5_size);
     return mmio_get(m, offset);
 }
 
@@ -1156,6 +1631,9 @@ bool amd_gpu_model_smc_running(AMDGPUModel *m)
 {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
+    if (model_is_soc15(m)) {
+        return m->fw_flags & FW_INTERRUPTS_ENABLED;
+    }
     return model_smc_running(m);
 }
 
@@ -1163,6 +1641,9 @@ bool amd_gpu_model_smc_stopped(AMDGPUModel *m)
 {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
+    if (model_is_soc15(m)) {
+        return !(m->fw_flags & FW_INTERRUPTS_ENABLED);
+    }
     return model_smc_stopped(m);
 }
 
@@ -1170,6 +1651,9 @@ bool amd_gpu_model_is_clean(AMDGPUModel *m)
 {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
+    if (model_is_soc15(m)) {
+        return soc15_is_clean(m);
+    }
     return !m->driver_loaded && model_smc_stopped(m);
 }
 
@@ -1222,6 +1706,76 @@ uint16_t amd_gpu_model_get_command(AMDGPUModel *m)
     return config_get(m, PCI_COMMAND, 2);
 }
 
+unsigned amd_gpu_model_mode1_resets(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return m->mode1_resets;
+}
+
+unsigned amd_gpu_model_mode1_refused(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return m->mode1_refused;
+}
+
+int64_t amd_gpu_model_last_mode1_time_ns(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return m->mode1_time_ns;
+}
+
+unsigned amd_gpu_model_bar_restores(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return m->bar_restores;
+}
+
+bool amd_gpu_model_bars_lost(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return m->bars_lost;
+}
+
+unsigned amd_gpu_model_pmcsr_writes(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return m->pmcsr_writes;
+}
+
+unsigned amd_gpu_model_power_state(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    if (!model_is_soc15(m)) {
+        return 0;                           /* no PM capability: D0 */
+    }
+    return config_get(m, PMCSR, 2) & PCI_PM_CTRL_STATE_MASK;
+}
+
+uint32_t amd_gpu_model_config_peek(AMDGPUModel *m, uint32_t offset,
+                                   unsigned size)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    g_assert(size == 1 || size == 2 || size == 4);
+    g_assert(offset % size == 0 && offset < m->config_size);
+    return config_get(m, offset, size);
+}
+
+uint32_t amd_gpu_model_smn_peek(AMDGPUModel *m, uint32_t addr)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    g_assert(model_is_soc15(m));
+    return smn_get(m, addr);
+}
+
 uint32_t amd_gpu_model_smc_peek(AMDGPUModel *m, uint32_t ix)
 {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
@@ -1239,6 +1793,12 @@ void amd_gpu_model_smc_poke(AMDGPUModel *m, uint32_t ix, uint32_t value)
 void amd_gpu_model_set_smc_running(AMDGPUModel *m, bool running)
 {
     g_mutex_lock(&m->lock);
+    if (model_is_soc15(m)) {
+        /* the SMU firmware runs or halts; C2PMSG_90 keeps its value */
+        m->fw_flags = running ? FW_INTERRUPTS_ENABLED : 0;
+        g_mutex_unlock(&m->lock);
+        return;
+    }
     if (running) {
         m->smc_reset_cntl &= ~SMC_SYSCON_RESET_CNTL__rst_reg_MASK;
         m->smc_clock_cntl &= ~SMC_SYSCON_CLOCK_CNTL_0__ck_disable_MASK;
@@ -1353,6 +1913,50 @@ void amd_gpu_model_set_config_reset_wear(AMDGPUModel *m, unsigned resets)
 {
     g_mutex_lock(&m->lock);
     m->wear_limit = resets;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_mode1_delays_ns(AMDGPUModel *m, int64_t ack_ns,
+                                       int64_t memsize_ns,
+                                       int64_t bootloader_ns)
+{
+    g_mutex_lock(&m->lock);
+    m->mode1_ack_delay_ns = ack_ns;
+    m->mode1_memsize_delay_ns = memsize_ns;
+    m->mode1_boot_delay_ns = bootloader_ns;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_psp_state(AMDGPUModel *m, bool forced,
+                                 uint32_t c2pmsg64)
+{
+    g_mutex_lock(&m->lock);
+    m->psp_forced = forced;
+    m->psp_forced_c2pmsg64 = c2pmsg64;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_mode1_never_acked(AMDGPUModel *m, bool on)
+{
+    g_mutex_lock(&m->lock);
+    m->mode1_never_acked = on;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_bootloader_never_ready(AMDGPUModel *m, bool on)
+{
+    g_mutex_lock(&m->lock);
+    m->bootloader_never_ready = on;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_off_bus_after_mode1(AMDGPUModel *m, bool on)
+{
+    g_mutex_lock(&m->lock);
+    m->off_bus_after_mode1 = on;
+    if (!on) {
+        m->off_bus = false;
+    }
     g_mutex_unlock(&m->lock);
 }
 

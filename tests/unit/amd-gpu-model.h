@@ -1,9 +1,9 @@
 /*
- * Register-level model of the reset behaviour of an AMD CIK/VI GPU
+ * Register-level model of the reset behaviour of an AMD GPU
  *
- * The model implements the part of a GCN 1.1 / GCN 1.2 chip that the AMD
- * reset engine (hw/vfio/amd-reset*.c) touches, as the register headers of
- * amdgpu describe it, seen through the host kernel's vfio-pci:
+ * The model implements the part of a GCN 1.1 / GCN 1.2 (CIK/VI) chip that
+ * the AMD reset engine (hw/vfio/amd-reset*.c) touches, as the register
+ * headers of amdgpu describe it, seen through the host kernel's vfio-pci:
  *
  *  - a 256-byte PCI configuration space with the config reset trigger at
  *    0x7c; vendor ID, device ID and interrupt pin come from the kernel's
@@ -20,6 +20,23 @@
  *    documents), and powers up as the exit table asks;
  *  - a VBIOS image for the ROM BAR, built from a layout the tests choose;
  *  - the hardware bug the reset exists for: bus reset and FLR do nothing.
+ *
+ * and, for the SOC15 chips (Vega10, Vega12, Vega20, Navi10, Navi12,
+ * Navi14; the SOC15 section below has the details):
+ *
+ *  - a 4 KiB configuration space with the PM, PCI Express and MSI
+ *    capabilities and the Resizable BAR extended capability;
+ *  - a 512 KiB BAR5 with the SMN index/data pair (PCIE_INDEX2/DATA2),
+ *    BIOS_SCRATCH_0..15, RCC_CONFIG_MEMSIZE, RCC_BIF_STRAP0, BACO_CNTL
+ *    (storage only), the PSP registers of MP0 and the SMU mailbox of MP1
+ *    (storage only), and plain storage for every other register;
+ *  - MP1's FIRMWARE_FLAGS in SMN space, and plain storage for every other
+ *    SMN address;
+ *  - the PSP mode1 reset, with the delays of the PSP's answers and what
+ *    vfio-pci makes of it: the chip loses its BARs and its PCI Express
+ *    and Resizable BAR settings, and BAR5 decodes again only once
+ *    userspace writes the command register with memory decode on;
+ *  - bus reset and FLR do nothing here either.
  *
  * It also records every access, so that tests can check the exact
  * register sequence.
@@ -54,7 +71,174 @@ typedef enum AMDGPUModelChip {
     AMD_GPU_MODEL_CHIP_TONGA,
     AMD_GPU_MODEL_CHIP_FIJI,
     AMD_GPU_MODEL_CHIP_POLARIS,     /* Polaris10/11/12 */
+    /* SOC15 (amdgpu_drv.c CHIP_VEGA10 .. CHIP_NAVI12), from here on */
+    AMD_GPU_MODEL_CHIP_VEGA10,      /* 0x6860-0x686f, 0x687f; SMU9 */
+    AMD_GPU_MODEL_CHIP_VEGA12,      /* 0x69a0-0x69af; SMU9 */
+    AMD_GPU_MODEL_CHIP_VEGA20,      /* 0x66a0-0x66af; SMU11 */
+    AMD_GPU_MODEL_CHIP_NAVI10,      /* 0x7310-0x731f; SMU11 */
+    AMD_GPU_MODEL_CHIP_NAVI12,      /* 0x7360-0x736f; SMU11 */
+    AMD_GPU_MODEL_CHIP_NAVI14,      /* 0x7340-0x734f; SMU11 */
 } AMDGPUModelChip;
+
+/*
+ * SOC15 chips
+ *
+ * Configuration space (AMD_GPU_MODEL_SOC15_CONFIG_SIZE bytes): vendor and
+ * device ID, command register, BAR5 and interrupt line/pin as on CIK/VI;
+ * status has PCI_STATUS_CAP_LIST set, class 0x030000.  BAR5 (0x24) is a
+ * 512 KiB 32-bit memory BAR; BAR0..BAR4 are absent as on CIK/VI (the
+ * model has no VRAM or doorbell BARs).  The capability pointer (0x34)
+ * leads to:
+ *  - 0x50: PM (ID 1, next 0x64, PMC version 3); PMCSR at 0x54 with the
+ *    power state (bits 1:0) writable.  The state is stored only: BAR5
+ *    decodes in every state.
+ *  - 0x64: PCI Express (ID 0x10, next 0xa0, version 2, endpoint):
+ *    DevCtl (0x6c) bits 0-14 and LnkCtl (0x74) bits 0-11 writable, bit 15
+ *    of DevCtl (FLR, which the chip ignores) reads 0; DevCtl2 (0x8c) and
+ *    LnkCtl2 (0x94) are stored; the capability and status registers are
+ *    read-only.
+ *  - 0xa0: MSI (ID 5, next 0), 64-bit, enable bit and message
+ *    address/data writable.  vfio-pci virtualizes it, so it keeps its
+ *    values across a mode1; the model delivers no interrupt.
+ *  - 0x100: Resizable BAR (ID 0x0015, version 1, next 0): capability
+ *    (0x104) with the sizes 256 MB to 8 GB (bits 12-17, sizes 8..13 in
+ *    the PCI Express encoding), control (0x108) with BAR index 0, one
+ *    resizable BAR and the size (bits 13:8) writable.  The model does not
+ *    implement the BAR it sizes (BAR0, VRAM).
+ * Everything else reads 0 and ignores writes; 0x7c is no reset trigger.
+ * Host firmware and kernel configure DevCtl, LnkCtl and the BAR size at
+ * boot (the _HOST values below: MaxPayload 256, MaxReadReq 512, relaxed
+ * ordering, no snoop, extended tags, common clock, an 8 GB VRAM BAR):
+ * amd_gpu_model_new() and amd_gpu_model_power_cycle() give those.  A mode1
+ * puts the chip's own defaults (_RESET: MaxPayload 128, no extended tags,
+ * no common clock, 256 MB) back, and DevCtl2/LnkCtl2 to 0, their values
+ * after boot; restoring them is the job of whoever resets the chip.
+ *
+ * BAR5 (AMD_GPU_MODEL_SOC15_BAR5_SIZE bytes, decoded as on CIK/VI only
+ * while the command register has PCI_COMMAND_MEMORY set, and not while
+ * the BARs are lost, below).  None of the CIK/VI registers exist: every
+ * offset not listed here is plain storage (set_storage_fill() applies):
+ *  - PCIE_INDEX2 (stored) selects the SMN address PCIE_DATA2 reads and
+ *    writes (amdgpu_device_indirect_rreg/wreg());
+ *  - BIOS_SCRATCH_0..15: stored, kept by a mode1 (amd_gpu_model_scratch()
+ *    works on them); BIOS_SCRATCH_7 has ASIC_INIT_COMPLETE after host
+ *    boot as on CIK/VI;
+ *  - RCC_CONFIG_MEMSIZE: read-only, the VRAM size in MB, all-ones while
+ *    the chip is in reset after a mode1;
+ *  - RCC_BIF_STRAP0: read-only, STRAP_PX_CAPABLE as set_strap() sets it
+ *    (set by default), the other bits 0;
+ *  - BACO_CNTL: stored, BACO_MODE reads 0.  BACO is not modelled on
+ *    SOC15: nothing happens when its bits are written;
+ *  - MP0_SMN_C2PMSG_33 (mode1 acknowledge), _35 (bootloader ready), _64
+ *    (PSP GFX control) and _81 (sOS sign of life): stored, and the PSP
+ *    changes them as below;
+ *  - MP1_SMN_C2PMSG_66, _82, _90 (the SMU mailbox): stored, no SMU
+ *    message is modelled; _90 is 0 after host boot, 1 after a driver ran
+ *    and 0 after a mode1, and is not plain storage for set_storage_fill().
+ * SMN: MP1 FIRMWARE_FLAGS (at the SMU9 address on Vega10/12, at the SMU11
+ * one on the others) is read-only with INTERRUPTS_ENABLED set while the
+ * SMU firmware runs (set_smc_running(), smc_running() and smc_stopped()
+ * work on that bit); every other SMN address is plain storage.
+ *
+ * States:
+ *  - After host boot (new, power_cycle): no driver, command register 0,
+ *    D0, SOL 0, C2PMSG_35 bootloader ready, C2PMSG_64, C2PMSG_33 and
+ *    C2PMSG_90 0, FIRMWARE_FLAGS 0, MEMSIZE valid.  is_clean() is true.
+ *  - amd_gpu_model_load_driver(): a guest amdgpu ran and left sOS and the
+ *    SMU running: SOL AMD_GPU_MODEL_SOC15_SOL, C2PMSG_64 response flag
+ *    with status 0 (ready for a command), C2PMSG_33 0, bootloader ready,
+ *    INTERRUPTS_ENABLED set, C2PMSG_90 1, memory decode, IO and bus
+ *    master on.  is_clean() is false.
+ *  - PSP mode1 (psp_v3_1.c / psp_v11_0.c mode1 reset): a BAR5 write of
+ *    GFX_CTRL_CMD_ID_MODE1_RST to C2PMSG_64 while SOL is not 0 and
+ *    C2PMSG_64 reads the response flag with status 0 resets the chip at
+ *    once (mode1_resets(), last_mode1_time_ns()).  In any other state the
+ *    PSP ignores the command (mode1_refused()); C2PMSG_64 stores every
+ *    value written but the mode1 command that starts a reset.  At the
+ *    reset: SOL, C2PMSG_64, C2PMSG_33, C2PMSG_35, C2PMSG_90 and
+ *    FIRMWARE_FLAGS become 0, the driver is gone, MEMSIZE reads all-ones,
+ *    the PCI Express and ReBAR registers take their _RESET values, and
+ *    the BARs are lost (below).  Then, on the model's clock from the
+ *    command: MEMSIZE valid after the memsize delay, C2PMSG_33 reads
+ *    AMD_GPU_MODEL_PSP_MODE1_ACK after the ack delay, C2PMSG_35
+ *    bootloader ready after the bootloader delay
+ *    (set_mode1_delays_ns(); AMD_GPU_MODEL_MODE1_*_DELAY_NS by default).
+ *    Plain storage (BAR5 and SMN), PCIE_INDEX2, BACO_CNTL and the
+ *    scratch registers keep their values.
+ *  - BARs lost: the chip's own config space is reset, but vfio-pci keeps
+ *    showing its copy of the command register and the BARs, so config
+ *    reads return what was last written there, while BAR5 reads return
+ *    all-ones and writes are dropped (still logged).  A config write to
+ *    the command register with PCI_COMMAND_MEMORY set restores them
+ *    (vfio_pci_config.c vfio_basic_config_write() -> vfio_bar_restore()):
+ *    bar_restores() counts it, BAR5 decodes again.  A command write
+ *    without memory decode leaves them lost.
+ *  - Once the delays passed and the BARs are restored, is_clean() is true
+ *    again: the chip is as after host boot, but C2PMSG_33 keeps the
+ *    acknowledge and the PCI Express and ReBAR registers their _RESET
+ *    values.
+ * Faults: set_psp_state() (C2PMSG_64 reads a fixed value, so the PSP is
+ * never ready or reports an error), set_mode1_never_acked() (the chip
+ * resets but C2PMSG_33 never gets the acknowledge),
+ * set_bootloader_never_ready(), set_off_bus_after_mode1() (from the mode1
+ * command on the chip reads all-ones everywhere, like set_all_ones());
+ * set_all_ones(), set_all_ones_after() and set_stuck() (MEMSIZE stays
+ * all-ones after a mode1) work as on CIK/VI.  The config reset, BACO and
+ * SMU messages are not modelled on SOC15; bus reset is ignored as on
+ * CIK/VI.
+ */
+#define AMD_GPU_MODEL_SOC15_CONFIG_SIZE 4096
+#define AMD_GPU_MODEL_SOC15_BAR5_SIZE   0x80000
+#define AMD_GPU_MODEL_SOC15_SOL         0x00000001  /* sOS sign of life */
+
+/* BAR5 byte offsets (nbio_6_1/7_4/2_3, mp_9_0/11_0 register headers) */
+#define AMD_GPU_MODEL_mmPCIE_INDEX2             0x00038
+#define AMD_GPU_MODEL_mmPCIE_DATA2              0x0003c
+#define AMD_GPU_MODEL_mmBIOS_SCRATCH_0          0x00130     /* + 4n */
+#define AMD_GPU_MODEL_mmBIOS_SCRATCH_3          0x0013c
+#define   AMD_GPU_MODEL_ATOM_S3_ASIC_GUI_ENGINE_HUNG    0x20000000
+#define AMD_GPU_MODEL_mmRCC_BIF_STRAP0          0x03480
+#define   AMD_GPU_MODEL_STRAP_PX_CAPABLE                0x00000080
+#define AMD_GPU_MODEL_mmRCC_CONFIG_MEMSIZE      0x0378c
+#define AMD_GPU_MODEL_mmBACO_CNTL               0x038ac
+#define   AMD_GPU_MODEL_BACO_CNTL_BACO_MODE             0x00000100
+#define AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_33       0x58184
+#define AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_35       0x5818c
+#define AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_64       0x58200
+#define AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_81       0x58244
+#define AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_66       0x58a08
+#define AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_82       0x58a48
+#define AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_90       0x58a68
+
+/* PSP GFX interface (psp_gfx_if.h) and the PSP's answers */
+#define AMD_GPU_MODEL_GFX_CMD_RESPONSE_MASK     0x80000000
+#define AMD_GPU_MODEL_GFX_CMD_STATUS_MASK       0x0000ffff
+#define AMD_GPU_MODEL_GFX_CTRL_CMD_ID_MODE1_RST 0x00070000
+#define AMD_GPU_MODEL_PSP_MODE1_ACK             0x80000000  /* C2PMSG_33 */
+#define AMD_GPU_MODEL_PSP_BOOTLOADER_READY      0x80000000  /* C2PMSG_35 */
+
+/* SMN addresses: MP1_Public | smnMP1_FIRMWARE_FLAGS */
+#define AMD_GPU_MODEL_smnMP1_FIRMWARE_FLAGS_SMU9    0x03b10028
+#define AMD_GPU_MODEL_smnMP1_FIRMWARE_FLAGS_SMU11   0x03b10024
+#define   AMD_GPU_MODEL_MP1_FIRMWARE_FLAGS_INTERRUPTS_ENABLED  0x00000001
+
+/* Default mode1 delays, from the command write */
+#define AMD_GPU_MODEL_MODE1_ACK_DELAY_NS        300000000LL
+#define AMD_GPU_MODEL_MODE1_MEMSIZE_DELAY_NS    300000000LL
+#define AMD_GPU_MODEL_MODE1_BOOTLOADER_DELAY_NS 450000000LL
+
+/* Configuration space */
+#define AMD_GPU_MODEL_SOC15_PM_CAP              0x50
+#define AMD_GPU_MODEL_SOC15_EXP_CAP             0x64
+#define AMD_GPU_MODEL_SOC15_MSI_CAP             0xa0
+#define AMD_GPU_MODEL_SOC15_REBAR_CAP           0x100
+#define AMD_GPU_MODEL_SOC15_REBAR_SIZES         0x0003f000  /* 256M-8G */
+#define AMD_GPU_MODEL_SOC15_DEVCTL_HOST         0x2930
+#define AMD_GPU_MODEL_SOC15_DEVCTL_RESET        0x2810
+#define AMD_GPU_MODEL_SOC15_LNKCTL_HOST         0x0040
+#define AMD_GPU_MODEL_SOC15_LNKCTL_RESET        0x0000
+#define AMD_GPU_MODEL_SOC15_REBAR_SIZE_HOST     13          /* 8 GB */
+#define AMD_GPU_MODEL_SOC15_REBAR_SIZE_RESET    8           /* 256 MB */
 
 typedef struct AMDGPUModel AMDGPUModel;
 
@@ -86,7 +270,9 @@ typedef struct AMDGPUModelAccess {
  * other scratch registers 0, not in BACO.
  * Tonga, Fiji and Polaris have the BACO strap set and a VBIOS with a V1
  * PowerPlay table that has the BACO cap; CIK and other chips have the
- * strap clear and a V0 table without the cap.  The clock is
+ * strap clear and a V0 table without the cap.  SOC15 chips are in the
+ * state described above, with STRAP_PX_CAPABLE set and the V0 image (the
+ * model has no atomfirmware tables).  The clock is
  * g_get_monotonic_time() in nanoseconds until amd_gpu_model_set_clock().
  */
 AMDGPUModel *amd_gpu_model_new(uint16_t device_id);
@@ -98,10 +284,10 @@ void amd_gpu_model_set_clock(AMDGPUModel *m, AMDGPUModelClock now_ns,
 
 /*
  * PCI configuration space.  @size is 1, 2 or 4, @offset is aligned to
- * @size and below AMD_GPU_MODEL_CONFIG_SIZE; values are little endian.
- * Writable: command register (IO, MEMORY, MASTER, PARITY, SERR,
- * INTX_DISABLE), BAR5 address bits, interrupt line.  Everything else
- * ignores writes.  Offset 0x7c reads 0; a 4-byte write of
+ * @size and below amd_gpu_model_config_size(); values are little endian.
+ * CIK/VI (SOC15: see above).  Writable: command register (IO, MEMORY,
+ * MASTER, PARITY, SERR, INTX_DISABLE), BAR5 address bits, interrupt line.
+ * Everything else ignores writes.  Offset 0x7c reads 0; a 4-byte write of
  * AMD_PCI_CONFIG_RESET_MAGIC there is a config reset.  Vendor ID, device
  * ID and interrupt pin are served from the kernel's copy: they never read
  * all-ones, even when the chip does.
@@ -121,11 +307,12 @@ bool amd_gpu_model_config_access(AMDGPUModel *m, uint32_t offset,
 
 /*
  * BAR5, 32-bit accesses at 4-byte aligned offsets below
- * AMD_GPU_MODEL_BAR5_SIZE.  0x200 is the SMC index (stored), 0x204 the SMC
- * data register, 0x5428 CONFIG_MEMSIZE (read-only: all-ones while the chip
- * is in reset, otherwise the VRAM size in MB), 0x535c CC_BIF_BX_FUSESTRAP0
- * (read-only, STRAP_BIF_PX_CAPABLE 0x2), 0x5394 BACO_CNTL (below),
- * 0x1724 + 4n BIOS_SCRATCH_n.  Every other offset is plain storage that
+ * amd_gpu_model_bar5_size().  CIK/VI (SOC15: see above): 0x200 is the
+ * SMC index (stored), 0x204 the SMC data register, 0x5428 CONFIG_MEMSIZE
+ * (read-only: all-ones while the chip is in reset, otherwise the VRAM
+ * size in MB), 0x535c CC_BIF_BX_FUSESTRAP0 (read-only,
+ * STRAP_BIF_PX_CAPABLE 0x2), 0x5394 BACO_CNTL (below), 0x1724 + 4n
+ * BIOS_SCRATCH_n.  Every other offset is plain storage that
  * reads back what was written (0 initially, see set_storage_fill()).
  * Like a real device behind vfio-pci, BAR5 only decodes while the command
  * register has PCI_COMMAND_MEMORY set: otherwise reads return all-ones and
@@ -181,20 +368,27 @@ void amd_gpu_model_bus_reset(AMDGPUModel *m);
 
 /*
  * Power cycle (host reboot): the chip as amd_gpu_model_new() makes it,
- * VBIOS posted, SMC running, not worn out, not in BACO.  Counters, the
- * log, the VBIOS image and the fault knobs are kept.
+ * VBIOS posted, SMC running, not worn out, not in BACO; on SOC15 as after
+ * host boot (above), back on the bus if it fell off after a mode1.
+ * Counters, the log, the VBIOS image and the fault knobs are kept.
  */
 void amd_gpu_model_power_cycle(AMDGPUModel *m);
 
 /*
  * Put the chip in the state a guest driver leaves it in: SMC out of reset,
  * clock on, PC in the firmware, memory decode and bus master on, the
- * "guest driver loaded" flag set.
+ * "guest driver loaded" flag set.  SOC15: see above; it also ends a mode1
+ * in progress and restores lost BARs.
  */
 void amd_gpu_model_load_driver(AMDGPUModel *m);
 
 /* State queries; none of them is logged */
 AMDGPUModelChip amd_gpu_model_chip(AMDGPUModel *m);
+bool amd_gpu_model_is_soc15(AMDGPUModel *m);
+/* AMD_GPU_MODEL_BAR5_SIZE (CIK/VI) or AMD_GPU_MODEL_SOC15_BAR5_SIZE */
+uint32_t amd_gpu_model_bar5_size(AMDGPUModel *m);
+/* AMD_GPU_MODEL_CONFIG_SIZE (CIK/VI) or AMD_GPU_MODEL_SOC15_CONFIG_SIZE */
+uint32_t amd_gpu_model_config_size(AMDGPUModel *m);
 bool amd_gpu_model_in_baco(AMDGPUModel *m);         /* BACO_MODE set */
 unsigned amd_gpu_model_baco_entries(AMDGPUModel *m);  /* power-downs */
 unsigned amd_gpu_model_baco_cycles(AMDGPUModel *m);   /* completed exits */
@@ -207,7 +401,11 @@ uint32_t amd_gpu_model_mmio_peek(AMDGPUModel *m, uint32_t offset);
 bool amd_gpu_model_driver_loaded(AMDGPUModel *m);
 bool amd_gpu_model_smc_running(AMDGPUModel *m);     /* clock on, PC >= min */
 bool amd_gpu_model_smc_stopped(AMDGPUModel *m);     /* rst_reg, ck_disable */
-bool amd_gpu_model_is_clean(AMDGPUModel *m);        /* no driver, SMC off */
+/*
+ * CIK/VI: no driver, SMC off.  SOC15: no driver, SOL 0, FIRMWARE_FLAGS 0,
+ * bootloader ready, MEMSIZE valid, BARs not lost
+ */
+bool amd_gpu_model_is_clean(AMDGPUModel *m);
 bool amd_gpu_model_in_reset(AMDGPUModel *m);        /* MEMSIZE all-ones */
 unsigned amd_gpu_model_config_resets(AMDGPUModel *m);
 unsigned amd_gpu_model_ignored_config_resets(AMDGPUModel *m);
@@ -216,6 +414,31 @@ unsigned amd_gpu_model_bus_resets(AMDGPUModel *m);
 bool amd_gpu_model_last_reset_whole_gpu(AMDGPUModel *m);
 int64_t amd_gpu_model_last_reset_time_ns(AMDGPUModel *m);
 uint16_t amd_gpu_model_get_command(AMDGPUModel *m);
+
+/*
+ * SOC15 queries: PSP mode1 resets started and commands the PSP ignored,
+ * the clock at the last mode1 command, BAR restores by a command write,
+ * whether the BARs are lost, PMCSR writes and the power state (0-3 for
+ * D0-D3hot).  0 on CIK/VI.
+ */
+unsigned amd_gpu_model_mode1_resets(AMDGPUModel *m);
+unsigned amd_gpu_model_mode1_refused(AMDGPUModel *m);
+int64_t amd_gpu_model_last_mode1_time_ns(AMDGPUModel *m);
+unsigned amd_gpu_model_bar_restores(AMDGPUModel *m);
+bool amd_gpu_model_bars_lost(AMDGPUModel *m);
+unsigned amd_gpu_model_pmcsr_writes(AMDGPUModel *m);
+unsigned amd_gpu_model_power_state(AMDGPUModel *m);
+
+/*
+ * Configuration space back door: what is stored (vfio-pci's copy of the
+ * command register and the BARs), even when the chip reads all-ones; not
+ * logged.  @size and @offset as for amd_gpu_model_config_read().
+ */
+uint32_t amd_gpu_model_config_peek(AMDGPUModel *m, uint32_t offset,
+                                   unsigned size);
+
+/* SOC15 back door to SMN address @addr (FIRMWARE_FLAGS too), not logged */
+uint32_t amd_gpu_model_smn_peek(AMDGPUModel *m, uint32_t addr);
 
 /* Back door to BIOS_SCRATCH_@n, not logged */
 void amd_gpu_model_set_scratch(AMDGPUModel *m, unsigned n, uint32_t value);
@@ -240,6 +463,7 @@ void amd_gpu_model_set_all_ones(AMDGPUModel *m, bool all_ones);
 void amd_gpu_model_set_vanish_after_reset(AMDGPUModel *m, bool vanish);
 void amd_gpu_model_set_fuse(AMDGPUModel *m, bool drv_rst_mode);
 void amd_gpu_model_set_ready_delay_ns(AMDGPUModel *m, int64_t delay_ns);
+/* Back door: no vfio BAR restore happens (SOC15) */
 void amd_gpu_model_set_command(AMDGPUModel *m, uint16_t cmd);
 
 /*
@@ -250,7 +474,7 @@ void amd_gpu_model_set_command(AMDGPUModel *m, uint16_t cmd);
  */
 void amd_gpu_model_set_storage_fill(AMDGPUModel *m, uint32_t value);
 
-/* CC_BIF_BX_FUSESTRAP0.STRAP_BIF_PX_CAPABLE */
+/* CC_BIF_BX_FUSESTRAP0.STRAP_BIF_PX_CAPABLE; RCC_BIF_STRAP0 on SOC15 */
 void amd_gpu_model_set_strap(AMDGPUModel *m, bool baco_capable);
 
 /*
@@ -356,6 +580,29 @@ void amd_gpu_model_log_clear(AMDGPUModel *m);
 char *amd_gpu_model_access_format(const AMDGPUModelAccess *entry);
 /* Entries [@start, @start + @count), one line each, clamped to the log */
 char *amd_gpu_model_log_format(AMDGPUModel *m, size_t start, size_t count);
+
+/*
+ * SOC15 mode1 delays from the command write, on the model's clock: until
+ * C2PMSG_33 has the acknowledge, until MEMSIZE is valid, until C2PMSG_35
+ * says the bootloader is ready.  They take effect for a mode1 in progress
+ * too.
+ */
+void amd_gpu_model_set_mode1_delays_ns(AMDGPUModel *m, int64_t ack_ns,
+                                       int64_t memsize_ns,
+                                       int64_t bootloader_ns);
+
+/*
+ * SOC15 PSP and mode1 faults.  @forced: C2PMSG_64 reads @c2pmsg64
+ * whatever happens (0: the PSP never answers; 0x80000005: status not 0),
+ * and the mode1 precondition sees that value; false: back to normal.
+ * The others are described above.
+ */
+void amd_gpu_model_set_psp_state(AMDGPUModel *m, bool forced,
+                                 uint32_t c2pmsg64);
+void amd_gpu_model_set_mode1_never_acked(AMDGPUModel *m, bool on);
+void amd_gpu_model_set_bootloader_never_ready(AMDGPUModel *m, bool on);
+/* false also brings a chip that fell off back */
+void amd_gpu_model_set_off_bus_after_mode1(AMDGPUModel *m, bool on);
 
 /*
  * The interrupt pin the device reports in PCI_INTERRUPT_PIN: 0 (the

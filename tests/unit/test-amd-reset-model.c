@@ -8,6 +8,7 @@
 #include "qemu/osdep.h"
 #include "qapi/error.h"
 #include "qemu/bswap.h"
+#include "hw/pci/pci_regs.h"
 #include "test-amd-reset-env.h"
 
 /* Model self-checks: config space, as the vfio-user server exposes it */
@@ -259,13 +260,17 @@ static void test_model_baco_rules(void)
     {
         AMDGPUModel *fury = amd_gpu_model_new(DEV_FURY);
         AMDGPUModel *vega = amd_gpu_model_new(0x687f);
+        AMDGPUModel *navi21 = amd_gpu_model_new(0x73bf);
 
         g_assert_cmpint(amd_gpu_model_chip(fury), ==,
                         AMD_GPU_MODEL_CHIP_FIJI);
         g_assert_cmpint(amd_gpu_model_chip(vega), ==,
+                        AMD_GPU_MODEL_CHIP_VEGA10);
+        g_assert_cmpint(amd_gpu_model_chip(navi21), ==,
                         AMD_GPU_MODEL_CHIP_OTHER);
         amd_gpu_model_free(fury);
         amd_gpu_model_free(vega);
+        amd_gpu_model_free(navi21);
     }
     amd_gpu_model_config_write(m, 0x04, 0x0002, 2);
     amd_gpu_model_config_write(hawaii, 0x04, 0x0002, 2);
@@ -396,6 +401,859 @@ static void test_model_vbios(void)
     amd_gpu_model_free(hawaii);
 }
 
+/* SOC15: one device ID of each chip, and the registers' short names */
+#define SOC15_VEGA10    0x687f          /* RX Vega 64 */
+#define SOC15_VEGA12    0x69af          /* Vega12 */
+#define SOC15_VEGA20    0x66af          /* Radeon VII */
+#define SOC15_NAVI10    0x731f          /* RX 5700 */
+#define SOC15_NAVI12    0x7360          /* Navi12 */
+#define SOC15_NAVI14    0x7340          /* RX 5500 */
+
+#define S_INDEX2        AMD_GPU_MODEL_mmPCIE_INDEX2
+#define S_DATA2         AMD_GPU_MODEL_mmPCIE_DATA2
+#define S_SCRATCH(n)    (AMD_GPU_MODEL_mmBIOS_SCRATCH_0 + 4 * (n))
+#define S_STRAP0        AMD_GPU_MODEL_mmRCC_BIF_STRAP0
+#define S_MEMSIZE       AMD_GPU_MODEL_mmRCC_CONFIG_MEMSIZE
+#define S_BACO_CNTL     AMD_GPU_MODEL_mmBACO_CNTL
+#define S_C2P33         AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_33
+#define S_C2P35         AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_35
+#define S_C2P64         AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_64
+#define S_SOL           AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_81
+#define S_C2P66         AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_66
+#define S_C2P82         AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_82
+#define S_C2P90         AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_90
+#define FW_SMU9         AMD_GPU_MODEL_smnMP1_FIRMWARE_FLAGS_SMU9
+#define FW_SMU11        AMD_GPU_MODEL_smnMP1_FIRMWARE_FLAGS_SMU11
+#define MODE1_RST       AMD_GPU_MODEL_GFX_CTRL_CMD_ID_MODE1_RST
+#define PSP_READY       AMD_GPU_MODEL_GFX_CMD_RESPONSE_MASK
+#define PSP_ACK         AMD_GPU_MODEL_PSP_MODE1_ACK
+#define BOOT_READY      AMD_GPU_MODEL_PSP_BOOTLOADER_READY
+#define GUI_HUNG        AMD_GPU_MODEL_ATOM_S3_ASIC_GUI_ENGINE_HUNG
+#define DEVCTL          (AMD_GPU_MODEL_SOC15_EXP_CAP + 0x08)
+#define LNKCTL          (AMD_GPU_MODEL_SOC15_EXP_CAP + 0x10)
+#define DEVCTL2         (AMD_GPU_MODEL_SOC15_EXP_CAP + 0x28)
+#define LNKCTL2         (AMD_GPU_MODEL_SOC15_EXP_CAP + 0x30)
+#define REBAR_CTRL      (AMD_GPU_MODEL_SOC15_REBAR_CAP + 8)
+#define PMCSR           (AMD_GPU_MODEL_SOC15_PM_CAP + 4)
+
+static int64_t soc15_clock_ns(void *opaque)
+{
+    TestEnv *env = opaque;
+
+    return env->now_ns;
+}
+
+/*
+ * A SOC15 model on a fake clock (the engine's device table need not list
+ * the chip: only the model and the clock of @env are used)
+ */
+static TestEnv *soc15_env_new(uint16_t device)
+{
+    TestEnv *env = g_new0(TestEnv, 1);
+
+    env->now_ns = START_NS;
+    env->model = amd_gpu_model_new(device);
+    amd_gpu_model_set_clock(env->model, soc15_clock_ns, env);
+    g_assert_true(amd_gpu_model_is_soc15(env->model));
+    return env;
+}
+
+/* SMN read as amdgpu_device_indirect_rreg() does it */
+static uint32_t smn_read(AMDGPUModel *m, uint32_t addr)
+{
+    amd_gpu_model_mmio_write(m, S_INDEX2, addr);
+    amd_gpu_model_mmio_read(m, S_INDEX2);
+    return amd_gpu_model_mmio_read(m, S_DATA2);
+}
+
+/* A guest driver ran, BAR5 at 0xfe800000; the log starts empty */
+static void soc15_guest_ran(TestEnv *env)
+{
+    AMDGPUModel *m = env->model;
+
+    amd_gpu_model_config_write(m, 0x24, 0xfe800000, 4);
+    amd_gpu_model_load_driver(m);
+    amd_gpu_model_log_clear(m);
+}
+
+/* Model self-checks, SOC15: chips by device ID, sizes */
+static void test_model_soc15_chips(void)
+{
+    static const struct {
+        uint16_t device;
+        AMDGPUModelChip chip;
+    } ids[] = {
+        { 0x6860, AMD_GPU_MODEL_CHIP_VEGA10 },
+        { 0x686f, AMD_GPU_MODEL_CHIP_VEGA10 },
+        { 0x6870, AMD_GPU_MODEL_CHIP_OTHER },
+        { 0x687e, AMD_GPU_MODEL_CHIP_OTHER },
+        { 0x687f, AMD_GPU_MODEL_CHIP_VEGA10 },
+        { 0x699f, AMD_GPU_MODEL_CHIP_POLARIS },
+        { 0x69a0, AMD_GPU_MODEL_CHIP_VEGA12 },
+        { 0x69af, AMD_GPU_MODEL_CHIP_VEGA12 },
+        { 0x69b0, AMD_GPU_MODEL_CHIP_OTHER },
+        { 0x669f, AMD_GPU_MODEL_CHIP_OTHER },
+        { 0x66a0, AMD_GPU_MODEL_CHIP_VEGA20 },
+        { 0x66af, AMD_GPU_MODEL_CHIP_VEGA20 },
+        { 0x66b0, AMD_GPU_MODEL_CHIP_OTHER },
+        { 0x730f, AMD_GPU_MODEL_CHIP_FIJI },
+        { 0x7310, AMD_GPU_MODEL_CHIP_NAVI10 },
+        { 0x731f, AMD_GPU_MODEL_CHIP_NAVI10 },
+        { 0x7320, AMD_GPU_MODEL_CHIP_OTHER },
+        { 0x733f, AMD_GPU_MODEL_CHIP_OTHER },
+        { 0x7340, AMD_GPU_MODEL_CHIP_NAVI14 },
+        { 0x734f, AMD_GPU_MODEL_CHIP_NAVI14 },
+        { 0x7350, AMD_GPU_MODEL_CHIP_OTHER },
+        { 0x7360, AMD_GPU_MODEL_CHIP_NAVI12 },
+        { 0x736f, AMD_GPU_MODEL_CHIP_NAVI12 },
+        { 0x7370, AMD_GPU_MODEL_CHIP_OTHER },
+        { 0x73bf, AMD_GPU_MODEL_CHIP_OTHER },       /* Navi21 */
+    };
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(ids); i++) {
+        AMDGPUModel *m = amd_gpu_model_new(ids[i].device);
+        bool soc15 = ids[i].chip >= AMD_GPU_MODEL_CHIP_VEGA10;
+
+        g_test_message("device 0x%04x", ids[i].device);
+        g_assert_cmpint(amd_gpu_model_chip(m), ==, ids[i].chip);
+        g_assert_cmpint(amd_gpu_model_is_soc15(m), ==, soc15);
+        g_assert_cmphex(amd_gpu_model_bar5_size(m), ==,
+                        soc15 ? AMD_GPU_MODEL_SOC15_BAR5_SIZE :
+                        AMD_GPU_MODEL_BAR5_SIZE);
+        g_assert_cmpuint(amd_gpu_model_config_size(m), ==,
+                         soc15 ? AMD_GPU_MODEL_SOC15_CONFIG_SIZE :
+                         AMD_GPU_MODEL_CONFIG_SIZE);
+        g_assert_cmpuint(AMD_GPU_MODEL_SOC15_BAR5_SIZE, ==, 0x80000);
+        g_assert_cmpuint(AMD_GPU_MODEL_SOC15_CONFIG_SIZE, ==, 4096);
+        amd_gpu_model_free(m);
+    }
+}
+
+/* Model self-checks, SOC15: configuration space after host boot */
+static void test_model_soc15_config_space(void)
+{
+    TestEnv *env = soc15_env_new(SOC15_NAVI10);
+    AMDGPUModel *m = env->model;
+    uint8_t ids[4] = { 0 };
+    uint8_t cap, n = 0;
+    uint32_t off;
+
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x00, 4), ==, 0x731f1002);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x04, 4), ==, 0x00100000);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x08, 4), ==, CLASS_REV);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x34, 1), ==, 0x50);
+
+    /* the capability list: PM, PCI Express, MSI */
+    for (cap = amd_gpu_model_config_read(m, 0x34, 1); cap && n < 4;
+         cap = amd_gpu_model_config_read(m, cap + 1, 1)) {
+        ids[n++] = amd_gpu_model_config_read(m, cap, 1);
+    }
+    g_assert_cmpuint(n, ==, 3);
+    g_assert_cmphex(ids[0], ==, 0x01);
+    g_assert_cmphex(ids[1], ==, 0x10);
+    g_assert_cmphex(ids[2], ==, 0x05);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x50, 4), ==, 0x00036401);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x54, 2), ==, 0);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x64, 4), ==, 0x0002a010);
+    g_assert_cmphex(amd_gpu_model_config_read(m, DEVCTL, 2), ==, 0x2930);
+    g_assert_cmphex(amd_gpu_model_config_read(m, LNKCTL, 2), ==, 0x0040);
+    g_assert_cmphex(amd_gpu_model_config_read(m, DEVCTL2, 2), ==, 0);
+    g_assert_cmphex(amd_gpu_model_config_read(m, LNKCTL2, 2), ==, 0);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0xa0, 4), ==, 0x00800005);
+    /* Resizable BAR: 256 MB to 8 GB, BAR 0, one BAR, 8 GB set */
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x100, 4), ==, 0x00010015);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x104, 4), ==, 0x0003f000);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x108, 4), ==, 0x00000d20);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0xffc, 4), ==, 0);
+
+    /* BAR0..BAR4 absent, BAR5 512 KiB 32-bit memory */
+    for (off = 0x10; off < 0x24; off += 4) {
+        amd_gpu_model_config_write(m, off, ALL_ONES, 4);
+        g_assert_cmphex(amd_gpu_model_config_read(m, off, 4), ==, 0);
+    }
+    amd_gpu_model_config_write(m, 0x24, ALL_ONES, 4);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x24, 4), ==, 0xfff80000);
+
+    /* writable bits */
+    amd_gpu_model_config_write(m, PMCSR, 0xffff, 2);
+    g_assert_cmphex(amd_gpu_model_config_read(m, PMCSR, 2), ==, 0x0003);
+    g_assert_cmpuint(amd_gpu_model_power_state(m), ==, 3);
+    amd_gpu_model_config_write(m, PMCSR, 0, 1);
+    g_assert_cmpuint(amd_gpu_model_power_state(m), ==, 0);
+    amd_gpu_model_config_write(m, 0x50, 0, 4);      /* header: not PMCSR */
+    g_assert_cmpuint(amd_gpu_model_pmcsr_writes(m), ==, 2);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x50, 4), ==, 0x00036401);
+    amd_gpu_model_config_write(m, DEVCTL, 0xffff, 2);
+    g_assert_cmphex(amd_gpu_model_config_read(m, DEVCTL, 2), ==, 0x7fff);
+    amd_gpu_model_config_write(m, LNKCTL, 0xffff, 2);
+    g_assert_cmphex(amd_gpu_model_config_read(m, LNKCTL, 2), ==, 0x0fff);
+    amd_gpu_model_config_write(m, DEVCTL2, 0x0400, 2);
+    amd_gpu_model_config_write(m, LNKCTL2, 0x0003, 2);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, DEVCTL2, 2), ==, 0x0400);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, LNKCTL2, 2), ==, 0x0003);
+    amd_gpu_model_config_write(m, REBAR_CTRL, ALL_ONES, 4);
+    g_assert_cmphex(amd_gpu_model_config_read(m, REBAR_CTRL, 4), ==,
+                    0x00003f20);
+    amd_gpu_model_config_write(m, 0x104, 0, 4);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x104, 4), ==, 0x0003f000);
+    /* no config reset trigger at 0x7c */
+    amd_gpu_model_load_driver(m);
+    amd_gpu_model_config_write(m, 0x7c, AMD_PCI_CONFIG_RESET_MAGIC, 4);
+    g_assert_cmpuint(amd_gpu_model_config_resets(m), ==, 0);
+    g_assert_cmpuint(amd_gpu_model_ignored_config_resets(m), ==, 0);
+    g_assert_true(amd_gpu_model_driver_loaded(m));
+
+    /* a power cycle: what the host configured at boot */
+    amd_gpu_model_power_cycle(m);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, DEVCTL, 2), ==,
+                    AMD_GPU_MODEL_SOC15_DEVCTL_HOST);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, LNKCTL, 2), ==,
+                    AMD_GPU_MODEL_SOC15_LNKCTL_HOST);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, DEVCTL2, 2), ==, 0);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, LNKCTL2, 2), ==, 0);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, REBAR_CTRL, 4), ==,
+                    AMD_GPU_MODEL_SOC15_REBAR_SIZE_HOST << 8 | 0x20);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, 0x04, 2), ==, 0);
+    env_free(env);
+}
+
+/* Model self-checks, SOC15: 4 KiB through the vfio-user accessors */
+static void test_model_soc15_config_access(void)
+{
+    TestEnv *env = soc15_env_new(SOC15_VEGA20);
+    AMDGPUModel *m = env->model;
+    AMDGPUModel *tonga = amd_gpu_model_new(DEV_W7100);
+    g_autofree uint8_t *buf = g_malloc0(AMD_GPU_MODEL_SOC15_CONFIG_SIZE);
+    uint32_t off;
+    static const AMDGPUModelAccess split[] = {
+        CFG_R(0xff, 1, 0x00),
+        CFG_R(0x100, 2, 0x0015),
+    };
+
+    g_assert_true(amd_gpu_model_config_access(m, 0, buf,
+                                              AMD_GPU_MODEL_SOC15_CONFIG_SIZE,
+                                              false));
+    g_assert_cmpuint(amd_gpu_model_log_count(m), ==,
+                     AMD_GPU_MODEL_SOC15_CONFIG_SIZE / 4);
+    for (off = 0; off < AMD_GPU_MODEL_SOC15_CONFIG_SIZE; off += 4) {
+        g_assert_cmphex(ldl_le_p(buf + off), ==,
+                        amd_gpu_model_config_peek(m, off, 4));
+    }
+    g_assert_cmphex(ldl_le_p(buf), ==, 0x66af1002);
+    g_assert_cmphex(ldl_le_p(buf + 0x100), ==, 0x00010015);
+
+    /* naturally aligned pieces across 0x100 */
+    amd_gpu_model_log_clear(m);
+    g_assert_true(amd_gpu_model_config_access(m, 0xff, buf, 3, false));
+    {
+        g_autofree char *want = format_table(split, ARRAY_SIZE(split));
+        g_autofree char *got = amd_gpu_model_log_format(m, 0, SIZE_MAX);
+
+        g_assert_cmpstr(got, ==, want);
+    }
+
+    /* writes in extended space; the end of the range */
+    stl_le_p(buf, 0x00000a20);
+    g_assert_true(amd_gpu_model_config_access(m, REBAR_CTRL, buf, 4, true));
+    g_assert_cmphex(amd_gpu_model_config_peek(m, REBAR_CTRL, 4), ==,
+                    0x00000a20);
+    g_assert_true(amd_gpu_model_config_access(m, 0xffc, buf, 4, false));
+    g_assert_true(amd_gpu_model_config_access(m, 0x1000, buf, 0, false));
+    g_assert_false(amd_gpu_model_config_access(m, 0xffe, buf, 4, false));
+    g_assert_false(amd_gpu_model_config_access(m, 0x1001, buf, 0, false));
+    g_assert_false(amd_gpu_model_config_access(tonga, 0x100, buf, 4, false));
+
+    /* BAR5: 512 KiB */
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    stl_le_p(buf, 0x12345678);
+    g_assert_true(amd_gpu_model_mmio_access(m, 0x7fffc, buf, 4, true));
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, 0x7fffc), ==, 0x12345678);
+    g_assert_cmphex(amd_gpu_model_mmio_peek(m, 0x7fffc), ==, 0x12345678);
+    g_assert_false(amd_gpu_model_mmio_access(m, 0x7fffc, buf, 8, false));
+    g_assert_false(amd_gpu_model_mmio_access(tonga, 0x40000, buf, 4,
+                                             false));
+    amd_gpu_model_free(tonga);
+    env_free(env);
+}
+
+/* Model self-checks, SOC15: BAR5 after host boot */
+static void test_model_soc15_power_on(void)
+{
+    TestEnv *env = soc15_env_new(SOC15_NAVI14);
+    AMDGPUModel *m = env->model;
+
+    g_assert_true(amd_gpu_model_is_clean(m));
+    g_assert_false(amd_gpu_model_driver_loaded(m));
+    g_assert_false(amd_gpu_model_in_reset(m));
+    g_assert_false(amd_gpu_model_smc_running(m));
+    g_assert_true(amd_gpu_model_smc_stopped(m));
+    g_assert_false(amd_gpu_model_bars_lost(m));
+    g_assert_cmpuint(amd_gpu_model_power_state(m), ==, 0);
+    g_assert_cmphex(amd_gpu_model_get_command(m), ==, 0);
+
+    /* decode off: all-ones */
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SOL), ==, ALL_ONES);
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SOL), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, BOOT_READY);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P64), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P33), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P90), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, 0x2000);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_STRAP0), ==, 0x80);
+    g_assert_cmphex(smn_read(m, FW_SMU11), ==, 0);
+    g_assert_cmphex(amd_gpu_model_scratch(m, 7), ==,
+                    AMD_GPU_MODEL_SCRATCH7_POSTED);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SCRATCH(7)), ==,
+                    AMD_GPU_MODEL_SCRATCH7_POSTED);
+
+    /* read-only registers; BACO_CNTL stored but BACO_MODE */
+    amd_gpu_model_mmio_write(m, S_MEMSIZE, 0);
+    amd_gpu_model_mmio_write(m, S_STRAP0, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, 0x2000);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_STRAP0), ==, 0x80);
+    amd_gpu_model_set_strap(m, false);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_STRAP0), ==, 0);
+    amd_gpu_model_set_strap(m, true);
+    amd_gpu_model_mmio_write(m, S_BACO_CNTL, ALL_ONES);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_BACO_CNTL), ==, 0xfffffeff);
+    g_assert_false(amd_gpu_model_in_baco(m));
+
+    /* scratch registers, and the CIK/VI offsets are plain storage */
+    amd_gpu_model_mmio_write(m, S_SCRATCH(3), GUI_HUNG);
+    g_assert_cmphex(amd_gpu_model_scratch(m, 3), ==, GUI_HUNG);
+    amd_gpu_model_set_scratch(m, 15, 0x1515);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SCRATCH(15)), ==, 0x1515);
+    amd_gpu_model_mmio_write(m, 0x200, 0xc0000004);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, 0x204), ==, 0);
+    amd_gpu_model_mmio_write(m, 0x204, 5);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, 0x204), ==, 5);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, 0x200), ==, 0xc0000004);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, 0x5428), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, 0x1724), ==, 0);
+    amd_gpu_model_mmio_write(m, S_C2P66, 0x18);
+    amd_gpu_model_mmio_write(m, S_C2P82, 0x82);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P66), ==, 0x18);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P82), ==, 0x82);
+
+    /* storage fill: plain registers only */
+    amd_gpu_model_set_storage_fill(m, ALL_ONES);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P66), ==, ALL_ONES);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, 0x204), ==, ALL_ONES);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P90), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SOL), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_BACO_CNTL), ==, 0xfffffeff);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SCRATCH(3)), ==, GUI_HUNG);
+    g_assert_cmphex(smn_read(m, 0x03b10b14), ==, ALL_ONES);
+    g_assert_cmphex(smn_read(m, FW_SMU11), ==, 0);
+    g_assert_true(amd_gpu_model_is_clean(m));
+
+    /* clean is what the registers say */
+    amd_gpu_model_mmio_write(m, S_SOL, 0x2);
+    g_assert_false(amd_gpu_model_is_clean(m));
+    amd_gpu_model_mmio_write(m, S_SOL, 0);
+    amd_gpu_model_mmio_write(m, S_C2P35, 0);
+    g_assert_false(amd_gpu_model_is_clean(m));
+    amd_gpu_model_mmio_write(m, S_C2P35, BOOT_READY);
+    g_assert_true(amd_gpu_model_is_clean(m));
+
+    /* a power cycle: as after host boot */
+    amd_gpu_model_load_driver(m);
+    amd_gpu_model_power_cycle(m);
+    g_assert_true(amd_gpu_model_is_clean(m));
+    g_assert_cmphex(amd_gpu_model_mmio_peek(m, S_SOL), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_peek(m, S_C2P64), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_peek(m, S_C2P90), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_peek(m, S_BACO_CNTL), ==, 0);
+    g_assert_cmphex(amd_gpu_model_smn_peek(m, FW_SMU11), ==, 0);
+    env_free(env);
+}
+
+/* Model self-checks, SOC15: what a guest driver leaves behind */
+static void test_model_soc15_load_driver(void)
+{
+    TestEnv *env = soc15_env_new(SOC15_NAVI12);
+    AMDGPUModel *m = env->model;
+
+    amd_gpu_model_load_driver(m);
+    g_assert_true(amd_gpu_model_driver_loaded(m));
+    g_assert_false(amd_gpu_model_is_clean(m));
+    g_assert_true(amd_gpu_model_smc_running(m));
+    g_assert_false(amd_gpu_model_smc_stopped(m));
+    g_assert_cmphex(amd_gpu_model_get_command(m), ==,
+                    PCI_COMMAND_IO | PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SOL), ==,
+                    AMD_GPU_MODEL_SOC15_SOL);
+    g_assert_cmphex(AMD_GPU_MODEL_SOC15_SOL, !=, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P64), ==, 0x80000000);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P33), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, BOOT_READY);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P90), ==, 1);
+    g_assert_cmphex(smn_read(m, FW_SMU11), ==, 0x1);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, 0x2000);
+
+    /* the SMU halts: FIRMWARE_FLAGS clear, a stale response stays */
+    amd_gpu_model_set_smc_running(m, false);
+    g_assert_false(amd_gpu_model_smc_running(m));
+    g_assert_cmphex(smn_read(m, FW_SMU11), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P90), ==, 1);
+    g_assert_false(amd_gpu_model_is_clean(m));
+    env_free(env);
+}
+
+/* Model self-checks, SOC15: the SMN window and FIRMWARE_FLAGS */
+static void test_model_soc15_smn(void)
+{
+    static const struct {
+        uint16_t device;
+        uint32_t fw, other;
+    } chips[] = {
+        { SOC15_VEGA10, FW_SMU9, FW_SMU11 },
+        { SOC15_VEGA12, FW_SMU9, FW_SMU11 },
+        { SOC15_VEGA20, FW_SMU11, FW_SMU9 },
+        { SOC15_NAVI10, FW_SMU11, FW_SMU9 },
+    };
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(chips); i++) {
+        TestEnv *env = soc15_env_new(chips[i].device);
+        AMDGPUModel *m = env->model;
+        uint32_t fw = chips[i].fw, other = chips[i].other;
+        const AMDGPUModelAccess seq[] = {
+            MMIO_W(S_INDEX2, fw),
+            MMIO_R(S_INDEX2, fw),
+            MMIO_R(S_DATA2, 0x1),
+        };
+
+        g_test_message("device 0x%04x", chips[i].device);
+        soc15_guest_ran(env);
+        g_assert_cmphex(smn_read(m, fw), ==, 0x1);
+        assert_log_tail(env, 0, seq, ARRAY_SIZE(seq));
+
+        /* read-only */
+        amd_gpu_model_mmio_write(m, S_DATA2, 0);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_DATA2), ==, 0x1);
+        g_assert_cmphex(amd_gpu_model_smn_peek(m, fw), ==, 0x1);
+
+        /* the other SMU's address is plain storage */
+        g_assert_cmphex(smn_read(m, other), ==, 0);
+        amd_gpu_model_mmio_write(m, S_DATA2, 0x55);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_DATA2), ==, 0x55);
+        g_assert_cmphex(amd_gpu_model_smn_peek(m, other), ==, 0x55);
+        g_assert_cmphex(smn_read(m, fw), ==, 0x1);
+
+        /* a mode1 stops the SMU */
+        amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+        g_assert_cmpuint(amd_gpu_model_mode1_resets(m), ==, 1);
+        g_assert_cmphex(amd_gpu_model_smn_peek(m, fw), ==, 0);
+        g_assert_cmphex(amd_gpu_model_smn_peek(m, other), ==, 0x55);
+        g_assert_false(amd_gpu_model_smc_running(m));
+        env_free(env);
+    }
+}
+
+/*
+ * Model self-checks, SOC15: a PSP mode1 through vfio-pci, the BARs lost
+ * until a command write with memory decode, and the chip clean after it
+ */
+static void test_model_soc15_mode1(void)
+{
+    TestEnv *env = soc15_env_new(SOC15_NAVI10);
+    AMDGPUModel *m = env->model;
+    int64_t t0;
+    static const AMDGPUModelAccess seq[] = {
+        MMIO_R(S_SOL, AMD_GPU_MODEL_SOC15_SOL),
+        MMIO_W(S_SCRATCH(3), GUI_HUNG),
+        MMIO_R(S_C2P64, 0x80000000),
+        MMIO_W(S_C2P64, 0x00070000),
+        /* vfio's copy: decode on, BAR5 where it was */
+        CFG_R(0x04, 2, 0x0007),
+        CFG_R(0x24, 4, 0xfe800000),
+        /* the chip's side: no BAR; all-ones is no acknowledge */
+        MMIO_R(S_C2P33, ALL_ONES),
+        MMIO_W(0x1000, 0x1234),
+        SLEEP(500000),
+        CFG_W(0x04, 2, 0x0000),
+        MMIO_R(S_MEMSIZE, ALL_ONES),
+        CFG_W(0x04, 2, 0x0002),
+        MMIO_R(S_C2P33, 0x80000000),
+        MMIO_R(S_MEMSIZE, 0x2000),
+        MMIO_R(S_C2P35, 0x80000000),
+        MMIO_R(0x1000, 0),
+        MMIO_R(S_SOL, 0),
+        MMIO_W(S_SCRATCH(3), 0),
+    };
+
+    soc15_guest_ran(env);
+    amd_gpu_model_mmio_write(m, S_SCRATCH(6), 0x66);
+    amd_gpu_model_log_clear(m);
+
+    /* amdgpu_device_mode1_reset(), psp_v11_0.c mode1 reset */
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SOL), ==,
+                    AMD_GPU_MODEL_SOC15_SOL);
+    amd_gpu_model_mmio_write(m, S_SCRATCH(3), GUI_HUNG);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P64), ==, 0x80000000);
+    env->now_ns += 1000;
+    t0 = env->now_ns;
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(m), ==, 1);
+    g_assert_cmpuint(amd_gpu_model_mode1_refused(m), ==, 0);
+    g_assert_cmpint(amd_gpu_model_last_mode1_time_ns(m), ==, t0);
+    g_assert_false(amd_gpu_model_driver_loaded(m));
+    g_assert_true(amd_gpu_model_bars_lost(m));
+    g_assert_true(amd_gpu_model_in_reset(m));
+    g_assert_false(amd_gpu_model_is_clean(m));
+
+    /* vfio shows its copy; BAR5 does not decode */
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x04, 2), ==, 0x0007);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x24, 4), ==, 0xfe800000);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P33), ==, ALL_ONES);
+    amd_gpu_model_mmio_write(m, 0x1000, 0x1234);
+
+    /* the chip's PCI Express and ReBAR settings are its defaults */
+    g_assert_cmphex(amd_gpu_model_config_peek(m, DEVCTL, 2), ==,
+                    AMD_GPU_MODEL_SOC15_DEVCTL_RESET);
+    g_assert_cmphex(AMD_GPU_MODEL_SOC15_DEVCTL_RESET, ==, 0x2810);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, LNKCTL, 2), ==, 0);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, REBAR_CTRL, 4), ==,
+                    0x00000820);
+
+    /* after the mandated 500 ms, decode on without memory: still lost */
+    amd_gpu_model_log_sleep(m, 500000);
+    env->now_ns += 500 * MS;
+    amd_gpu_model_config_write(m, 0x04, 0, 2);
+    g_assert_true(amd_gpu_model_bars_lost(m));
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, ALL_ONES);
+    g_assert_cmpuint(amd_gpu_model_bar_restores(m), ==, 0);
+
+    /* vfio_bar_restore() */
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    g_assert_cmpuint(amd_gpu_model_bar_restores(m), ==, 1);
+    g_assert_false(amd_gpu_model_bars_lost(m));
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P33), ==, PSP_ACK);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, 0x2000);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, BOOT_READY);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, 0x1000), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SOL), ==, 0);
+    g_assert_cmphex(amd_gpu_model_scratch(m, 3), ==, GUI_HUNG);
+    amd_gpu_model_mmio_write(m, S_SCRATCH(3), 0);
+    assert_log_tail(env, 0, seq, ARRAY_SIZE(seq));
+
+    /* as after host boot; the scratch registers kept their values */
+    g_assert_true(amd_gpu_model_is_clean(m));
+    g_assert_false(amd_gpu_model_in_reset(m));
+    g_assert_true(amd_gpu_model_smc_stopped(m));
+    g_assert_cmphex(amd_gpu_model_mmio_peek(m, S_C2P64), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_peek(m, S_C2P90), ==, 0);
+    g_assert_cmphex(amd_gpu_model_smn_peek(m, FW_SMU11), ==, 0);
+    g_assert_cmphex(amd_gpu_model_scratch(m, 6), ==, 0x66);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, DEVCTL, 2), ==, 0x2810);
+
+    /* nothing to reset now: the PSP ignores the command */
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(m), ==, 1);
+    g_assert_cmpuint(amd_gpu_model_mode1_refused(m), ==, 1);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P64), ==, MODE1_RST);
+
+    /* a second guest and a second mode1; bus resets stay ignored */
+    amd_gpu_model_bus_reset(m);
+    g_assert_cmpuint(amd_gpu_model_bus_resets(m), ==, 1);
+    amd_gpu_model_load_driver(m);
+    g_assert_false(amd_gpu_model_is_clean(m));
+    env->now_ns += 10 * MS;
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(m), ==, 2);
+    g_assert_cmpint(amd_gpu_model_last_mode1_time_ns(m), ==, env->now_ns);
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    g_assert_cmpuint(amd_gpu_model_bar_restores(m), ==, 2);
+    env->now_ns += 450 * MS;
+    g_assert_true(amd_gpu_model_is_clean(m));
+
+    /* a power cycle brings back the host's settings */
+    amd_gpu_model_power_cycle(m);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, DEVCTL, 2), ==, 0x2930);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, LNKCTL, 2), ==, 0x0040);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, REBAR_CTRL, 4), ==,
+                    0x00000d20);
+    g_assert_cmphex(amd_gpu_model_mmio_peek(m, S_C2P33), ==, 0);
+    env_free(env);
+}
+
+/* Model self-checks, SOC15: the PCI Express state a mode1 resets */
+static void test_model_soc15_mode1_config(void)
+{
+    TestEnv *env = soc15_env_new(SOC15_VEGA10);
+    AMDGPUModel *m = env->model;
+
+    soc15_guest_ran(env);
+    /* a guest's settings */
+    amd_gpu_model_config_write(m, DEVCTL, 0x5f3f, 2);
+    amd_gpu_model_config_write(m, LNKCTL, 0x0143, 2);
+    amd_gpu_model_config_write(m, DEVCTL2, 0x0400, 2);
+    amd_gpu_model_config_write(m, LNKCTL2, 0x0003, 2);
+    amd_gpu_model_config_write(m, REBAR_CTRL, 0x0000b20, 4);
+    amd_gpu_model_config_write(m, 0xa2, 0x0081, 2);     /* MSI enable */
+    amd_gpu_model_config_write(m, 0xa4, 0xfee00000, 4);
+    amd_gpu_model_config_write(m, 0xac, 0x4021, 2);
+    amd_gpu_model_config_write(m, 0x3c, 0x0b, 1);
+
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(m), ==, 1);
+    g_assert_cmphex(amd_gpu_model_config_read(m, DEVCTL, 2), ==, 0x2810);
+    g_assert_cmphex(amd_gpu_model_config_read(m, LNKCTL, 2), ==, 0x0000);
+    g_assert_cmphex(amd_gpu_model_config_read(m, DEVCTL2, 2), ==, 0);
+    g_assert_cmphex(amd_gpu_model_config_read(m, LNKCTL2, 2), ==, 0);
+    g_assert_cmphex(amd_gpu_model_config_read(m, REBAR_CTRL, 4), ==,
+                    0x00000820);
+    /* what vfio-pci virtualizes stays */
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0xa2, 2), ==, 0x0081);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0xa4, 4), ==, 0xfee00000);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0xac, 2), ==, 0x4021);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x3c, 1), ==, 0x0b);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x24, 4), ==, 0xfe800000);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x04, 2), ==, 0x0007);
+    g_assert_cmpuint(amd_gpu_model_power_state(m), ==, 0);
+
+    /* whoever reset it writes them back */
+    amd_gpu_model_config_write(m, DEVCTL, 0x2930, 2);
+    amd_gpu_model_config_write(m, LNKCTL, 0x0040, 2);
+    amd_gpu_model_config_write(m, REBAR_CTRL, 0x00000d20, 4);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, DEVCTL, 2), ==, 0x2930);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, LNKCTL, 2), ==, 0x0040);
+    g_assert_cmphex(amd_gpu_model_config_peek(m, REBAR_CTRL, 4), ==,
+                    0x00000d20);
+    /* a 4-byte write of the command register restores the BARs too */
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 4);
+    g_assert_cmpuint(amd_gpu_model_bar_restores(m), ==, 1);
+    env_free(env);
+}
+
+/* Model self-checks, SOC15: the mode1 delays on the model's clock */
+static void test_model_soc15_mode1_delays(void)
+{
+    TestEnv *env = soc15_env_new(SOC15_VEGA20);
+    AMDGPUModel *m = env->model;
+    int64_t t0;
+
+    /* the defaults */
+    g_assert_cmpint(AMD_GPU_MODEL_MODE1_ACK_DELAY_NS, ==, 300 * MS);
+    g_assert_cmpint(AMD_GPU_MODEL_MODE1_MEMSIZE_DELAY_NS, ==, 300 * MS);
+    g_assert_cmpint(AMD_GPU_MODEL_MODE1_BOOTLOADER_DELAY_NS, ==, 450 * MS);
+    soc15_guest_ran(env);
+    t0 = env->now_ns;
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P33), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, ALL_ONES);
+    env->now_ns = t0 + 300 * MS - 1;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P33), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, ALL_ONES);
+    env->now_ns = t0 + 300 * MS;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P33), ==, PSP_ACK);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, 0x2000);
+    env->now_ns = t0 + 450 * MS - 1;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, 0);
+    g_assert_false(amd_gpu_model_is_clean(m));
+    env->now_ns = t0 + 450 * MS;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, BOOT_READY);
+    g_assert_true(amd_gpu_model_is_clean(m));
+
+    /* other delays, each on its own */
+    amd_gpu_model_set_mode1_delays_ns(m, 100 * MS, 200 * MS, 300 * MS);
+    amd_gpu_model_load_driver(m);
+    env->now_ns += MS;
+    t0 = env->now_ns;
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    env->now_ns = t0 + 100 * MS - 1;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P33), ==, 0);
+    env->now_ns = t0 + 100 * MS;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P33), ==, PSP_ACK);
+    g_assert_true(amd_gpu_model_in_reset(m));
+    env->now_ns = t0 + 200 * MS - 1;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, ALL_ONES);
+    env->now_ns = t0 + 200 * MS;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, 0x2000);
+    g_assert_false(amd_gpu_model_in_reset(m));
+    env->now_ns = t0 + 300 * MS - 1;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, 0);
+    g_assert_false(amd_gpu_model_is_clean(m));
+    env->now_ns = t0 + 300 * MS;
+    g_assert_true(amd_gpu_model_is_clean(m));
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, BOOT_READY);
+
+    /* the BARs lost but the delays over: not clean until restored */
+    amd_gpu_model_load_driver(m);
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    env->now_ns += 1000 * MS;
+    g_assert_false(amd_gpu_model_is_clean(m));
+    g_assert_cmphex(amd_gpu_model_mmio_peek(m, S_C2P35), ==, BOOT_READY);
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    g_assert_true(amd_gpu_model_is_clean(m));
+
+    /* a stuck chip stays in reset */
+    amd_gpu_model_load_driver(m);
+    amd_gpu_model_set_stuck(m, true);
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    env->now_ns += 10000 * MS;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, ALL_ONES);
+    g_assert_false(amd_gpu_model_is_clean(m));
+    amd_gpu_model_set_stuck(m, false);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, 0x2000);
+    env_free(env);
+}
+
+/* Model self-checks, SOC15: the PSP ignores a mode1 it is not ready for */
+static void test_model_soc15_mode1_refused(void)
+{
+    TestEnv *env = soc15_env_new(SOC15_NAVI14);
+    AMDGPUModel *m = env->model;
+
+    /* after host boot: no sOS */
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    g_assert_cmpuint(amd_gpu_model_mode1_refused(m), ==, 1);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P64), ==, MODE1_RST);
+    /* sOS up, but the PSP not ready for a command */
+    amd_gpu_model_mmio_write(m, S_SOL, 0x1);
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    g_assert_cmpuint(amd_gpu_model_mode1_refused(m), ==, 2);
+    g_assert_false(amd_gpu_model_bars_lost(m));
+
+    /* the PSP never answers, or reports an error status */
+    amd_gpu_model_load_driver(m);
+    amd_gpu_model_set_psp_state(m, true, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P64), ==, 0);
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    g_assert_cmpuint(amd_gpu_model_mode1_refused(m), ==, 3);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P64), ==, 0);
+    amd_gpu_model_load_driver(m);
+    amd_gpu_model_set_psp_state(m, true, 0x80000005);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P64), ==, 0x80000005);
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    g_assert_cmpuint(amd_gpu_model_mode1_refused(m), ==, 4);
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(m), ==, 0);
+    g_assert_true(amd_gpu_model_driver_loaded(m));
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SOL), ==,
+                    AMD_GPU_MODEL_SOC15_SOL);
+
+    /* decode off: the write never reaches the PSP */
+    amd_gpu_model_set_psp_state(m, false, 0);
+    amd_gpu_model_load_driver(m);
+    amd_gpu_model_config_write(m, 0x04, 0, 2);
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    g_assert_cmpuint(amd_gpu_model_mode1_refused(m), ==, 4);
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(m), ==, 0);
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    g_assert_cmpuint(amd_gpu_model_bar_restores(m), ==, 0);
+
+    /* another value is stored, and then the PSP is not ready either */
+    amd_gpu_model_mmio_write(m, S_C2P64, 0x00010000);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P64), ==, 0x00010000);
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    g_assert_cmpuint(amd_gpu_model_mode1_refused(m), ==, 5);
+
+    /* ready again */
+    amd_gpu_model_mmio_write(m, S_C2P64, PSP_READY);
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(m), ==, 1);
+    g_assert_cmpuint(amd_gpu_model_mode1_refused(m), ==, 5);
+    env_free(env);
+}
+
+/* Model self-checks, SOC15: the PSP and bus faults */
+static void test_model_soc15_faults(void)
+{
+    TestEnv *env = soc15_env_new(SOC15_NAVI10);
+    AMDGPUModel *m = env->model;
+
+    /* the chip resets, the acknowledge never comes */
+    amd_gpu_model_set_mode1_never_acked(m, true);
+    soc15_guest_ran(env);
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    env->now_ns += 10000 * MS;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P33), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, 0x2000);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, BOOT_READY);
+    g_assert_true(amd_gpu_model_is_clean(m));
+    amd_gpu_model_set_mode1_never_acked(m, false);
+
+    /* the bootloader never gets ready */
+    amd_gpu_model_set_bootloader_never_ready(m, true);
+    amd_gpu_model_load_driver(m);
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    env->now_ns += 10000 * MS;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P33), ==, PSP_ACK);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, 0);
+    g_assert_false(amd_gpu_model_is_clean(m));
+    amd_gpu_model_set_bootloader_never_ready(m, false);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, BOOT_READY);
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(m), ==, 2);
+
+    /* off the bus after the mode1: vfio's IDs and pin only */
+    amd_gpu_model_set_off_bus_after_mode1(m, true);
+    amd_gpu_model_load_driver(m);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x08, 4), ==, CLASS_REV);
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(m), ==, 3);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x00, 4), ==, 0x731f1002);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x04, 2), ==, 0xffff);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x08, 4), ==, ALL_ONES);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x3c, 4), ==, 0xffff00ff);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x100, 4), ==, ALL_ONES);
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    g_assert_cmpuint(amd_gpu_model_bar_restores(m), ==, 2);
+    env->now_ns += 10000 * MS;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, ALL_ONES);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SOL), ==, ALL_ONES);
+    /* only a power cycle helps */
+    amd_gpu_model_power_cycle(m);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x08, 4), ==, CLASS_REV);
+    g_assert_true(amd_gpu_model_is_clean(m));
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, BOOT_READY);
+    /* or turning the fault off */
+    amd_gpu_model_load_driver(m);
+    amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SOL), ==, ALL_ONES);
+    amd_gpu_model_set_off_bus_after_mode1(m, false);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SOL), ==, ALL_ONES);
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SOL), ==, 0);
+    env_free(env);
+
+    /* all-ones from the start */
+    env = soc15_env_new(SOC15_VEGA10);
+    m = env->model;
+    amd_gpu_model_set_all_ones(m, true);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x00, 4), ==, 0x687f1002);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x34, 1), ==, 0xff);
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    g_assert_cmphex(amd_gpu_model_get_command(m), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, ALL_ONES);
+    amd_gpu_model_set_all_ones(m, false);
+    amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, BOOT_READY);
+
+    /* falls off the bus after three more accesses */
+    amd_gpu_model_set_all_ones_after(m, 3);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, BOOT_READY);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x08, 4), ==, CLASS_REV);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, 0x2000);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, ALL_ONES);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x64, 4), ==, ALL_ONES);
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x00, 4), ==, 0x687f1002);
+    amd_gpu_model_set_all_ones_after(m, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, 0x2000);
+    env_free(env);
+}
+
 void test_amd_reset_add_model(void)
 {
     g_test_add_func("/vfio/amd-reset/model/config-space",
@@ -406,4 +1264,26 @@ void test_amd_reset_add_model(void)
                     test_model_baco_rules);
     g_test_add_func("/vfio/amd-reset/model/vbios", test_model_vbios);
     g_test_add_func("/vfio/amd-reset/model/threads", test_model_threads);
+    g_test_add_func("/vfio/amd-reset/model/soc15/chips",
+                    test_model_soc15_chips);
+    g_test_add_func("/vfio/amd-reset/model/soc15/config-space",
+                    test_model_soc15_config_space);
+    g_test_add_func("/vfio/amd-reset/model/soc15/config-access",
+                    test_model_soc15_config_access);
+    g_test_add_func("/vfio/amd-reset/model/soc15/power-on",
+                    test_model_soc15_power_on);
+    g_test_add_func("/vfio/amd-reset/model/soc15/load-driver",
+                    test_model_soc15_load_driver);
+    g_test_add_func("/vfio/amd-reset/model/soc15/smn",
+                    test_model_soc15_smn);
+    g_test_add_func("/vfio/amd-reset/model/soc15/mode1",
+                    test_model_soc15_mode1);
+    g_test_add_func("/vfio/amd-reset/model/soc15/mode1-config",
+                    test_model_soc15_mode1_config);
+    g_test_add_func("/vfio/amd-reset/model/soc15/mode1-delays",
+                    test_model_soc15_mode1_delays);
+    g_test_add_func("/vfio/amd-reset/model/soc15/mode1-refused",
+                    test_model_soc15_mode1_refused);
+    g_test_add_func("/vfio/amd-reset/model/soc15/faults",
+                    test_model_soc15_faults);
 }
