@@ -1,10 +1,11 @@
 /*
  * QTest for the AMD GPU reset quirk, end to end over vfio-user
  *
- * QEMU's vfio-user-pci reaches a register-level model of an AMD CIK/VI GPU
- * (tests/unit/amd-gpu-model.c) served by a vfio-user server running in a
- * thread of this process.  The tests reset the machine and check what the
- * model saw: the quirk code under test is the one vfio-pci uses.
+ * QEMU's vfio-user-pci reaches a register-level model of an AMD CIK/VI or
+ * SOC15/NV GPU (tests/unit/amd-gpu-model.c) served by a vfio-user server
+ * running in a thread of this process.  The tests reset the machine and
+ * check what the model saw: the quirk code under test is the one vfio-pci
+ * uses.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -103,15 +104,16 @@ static TestGPU *test_gpu_new_full(uint16_t device_id, bool vbios,
     };
     GError *err = NULL;
 
-    dev.region_size[VFIO_PCI_CONFIG_REGION_INDEX] = AMD_GPU_MODEL_CONFIG_SIZE;
-    dev.region_size[AMD_MMIO_BAR] = AMD_GPU_MODEL_BAR5_SIZE;
-
     t->dir = g_dir_make_tmp("vfio-user-amd-XXXXXX", &err);
     g_assert_no_error(err);
     t->sock = g_build_filename(t->dir, "gpu.sock", NULL);
     t->stderr_path = g_build_filename(t->dir, "stderr.log", NULL);
     t->trace_path = g_build_filename(t->dir, "trace.log", NULL);
     t->model = amd_gpu_model_new(device_id);
+    /* 256 bytes and 256 KiB on CIK/VI, 4 KiB and 512 KiB on SOC15/NV */
+    dev.region_size[VFIO_PCI_CONFIG_REGION_INDEX] =
+        amd_gpu_model_config_size(t->model);
+    dev.region_size[AMD_MMIO_BAR] = amd_gpu_model_bar5_size(t->model);
     if (vbios) {
         amd_gpu_model_set_vbios_cap(t->model, baco_cap);
     } else {
@@ -854,6 +856,317 @@ static void test_order_hot_plugged(void)
     test_gpu_free(t);
 }
 
+/*
+ * SOC15/NV: PSP mode1.  The model starts as after host boot: sign of life
+ * 0, bootloader ready, PCIe and Resizable BAR registers as the host set
+ * them.  Its default delays have the acknowledge, MEMSIZE and the
+ * bootloader ready before the 500 ms amdgpu sleeps after the command are
+ * over, so a healthy mode1 costs those 500 ms and no wait.
+ */
+#define MODE1_WARNING   "AMD GPU reset failed (PSP mode1)"
+
+/* Generous bounds, not benchmarks: mode1_total_us is 2.5 s */
+#define MODE1_BOUND_US  (5 * G_USEC_PER_SEC)
+
+/* The config registers a mode1 resets and vfio-pci does not restore */
+typedef struct Soc15Config {
+    uint32_t devctl;
+    uint32_t lnkctl;
+    uint32_t devctl2;
+    uint32_t lnkctl2;
+    uint32_t rebar_ctrl;
+} Soc15Config;
+
+static void soc15_config_get(AMDGPUModel *m, Soc15Config *c)
+{
+    c->devctl = amd_gpu_model_config_peek(m, AMD_GPU_MODEL_SOC15_EXP_CAP +
+                                          PCI_EXP_DEVCTL, 2);
+    c->lnkctl = amd_gpu_model_config_peek(m, AMD_GPU_MODEL_SOC15_EXP_CAP +
+                                          PCI_EXP_LNKCTL, 2);
+    c->devctl2 = amd_gpu_model_config_peek(m, AMD_GPU_MODEL_SOC15_EXP_CAP +
+                                           PCI_EXP_DEVCTL2, 2);
+    c->lnkctl2 = amd_gpu_model_config_peek(m, AMD_GPU_MODEL_SOC15_EXP_CAP +
+                                           PCI_EXP_LNKCTL2, 2);
+    c->rebar_ctrl = amd_gpu_model_config_peek(m,
+                                              AMD_GPU_MODEL_SOC15_REBAR_CAP +
+                                              PCI_REBAR_CTRL, 4);
+}
+
+static void soc15_config_assert_equal(const Soc15Config *got,
+                                      const Soc15Config *want)
+{
+    g_assert_cmphex(got->devctl, ==, want->devctl);
+    g_assert_cmphex(got->lnkctl, ==, want->lnkctl);
+    g_assert_cmphex(got->devctl2, ==, want->devctl2);
+    g_assert_cmphex(got->lnkctl2, ==, want->lnkctl2);
+    g_assert_cmphex(got->rebar_ctrl, ==, want->rebar_ctrl);
+}
+
+/* As the host left it: not the values a mode1 gives */
+static void soc15_config_assert_host(const Soc15Config *c)
+{
+    g_assert_cmphex(c->devctl, ==, AMD_GPU_MODEL_SOC15_DEVCTL_HOST);
+    g_assert_cmphex(c->lnkctl, ==, AMD_GPU_MODEL_SOC15_LNKCTL_HOST);
+    g_assert_cmphex((c->rebar_ctrl & PCI_REBAR_CTRL_BAR_SIZE) >>
+                    PCI_REBAR_CTRL_BAR_SHIFT, ==,
+                    AMD_GPU_MODEL_SOC15_REBAR_SIZE_HOST);
+}
+
+/* The PSP got no mode1 command, and nothing was written to it */
+static void assert_no_mode1(TestGPU *t, unsigned mode1s)
+{
+    g_autofree char *c2pmsg64 = g_strdup_printf(
+        "mmio w 0x%x ", AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_64);
+
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(t->model), ==, mode1s);
+    g_assert_cmpuint(amd_gpu_model_mode1_refused(t->model), ==, 0);
+    g_assert_false(log_has(t->model, c2pmsg64));
+}
+
+static TestGPU *soc15_gpu_start(uint16_t device_id)
+{
+    TestGPU *t = test_gpu_new(device_id);
+
+    g_assert_true(amd_gpu_model_is_soc15(t->model));
+    test_gpu_start(t, NULL);
+    return t;
+}
+
+/*
+ * A chip after host boot: the reset at VM start and a system_reset before
+ * any guest driver ran leave it alone.  Then 20 reboots after the guest
+ * driver ran: one mode1 each, after which the chip works as after host
+ * boot: clean, its BARs restored once, its PCIe and Resizable BAR settings
+ * back, in D0 with no PMCSR write, the engine-hung bit clear.
+ */
+static void test_mode1_resets(gconstpointer data)
+{
+    uint16_t device_id = GPOINTER_TO_UINT(data);
+    TestGPU *t = soc15_gpu_start(device_id);
+    g_autofree char *err = NULL;
+    g_autofree char *trace = NULL;
+    Soc15Config host, before, after;
+    unsigned i;
+
+    assert_no_mode1(t, 0);
+    amd_gpu_model_log_clear(t->model);
+    qtest_system_reset(t->qts);
+    assert_no_mode1(t, 0);
+    g_assert_true(amd_gpu_model_is_clean(t->model));
+    soc15_config_get(t->model, &host);
+    soc15_config_assert_host(&host);
+
+    for (i = 0; i < 20; i++) {
+        amd_gpu_model_load_driver(t->model);
+        g_assert_false(amd_gpu_model_is_clean(t->model));
+        soc15_config_get(t->model, &before);
+        amd_gpu_model_log_clear(t->model);
+        qtest_system_reset(t->qts);
+
+        g_assert_cmpuint(amd_gpu_model_mode1_resets(t->model), ==, i + 1);
+        g_assert_cmpuint(amd_gpu_model_bar_restores(t->model), ==, i + 1);
+        g_assert_false(amd_gpu_model_bars_lost(t->model));
+        g_assert_true(amd_gpu_model_is_clean(t->model));
+        g_assert_false(amd_gpu_model_driver_loaded(t->model));
+        soc15_config_get(t->model, &after);
+        soc15_config_assert_equal(&after, &before);
+        soc15_config_assert_equal(&after, &host);
+        g_assert_cmpuint(amd_gpu_model_power_state(t->model), ==, 0);
+        g_assert_cmpuint(amd_gpu_model_pmcsr_writes(t->model), ==, 0);
+        g_assert_cmphex(amd_gpu_model_scratch(t->model, 3) &
+                        AMD_GPU_MODEL_ATOM_S3_ASIC_GUI_ENGINE_HUNG, ==, 0);
+    }
+
+    /* clean after the last mode1: the next reboot without a driver is not */
+    amd_gpu_model_log_clear(t->model);
+    qtest_system_reset(t->qts);
+    assert_no_mode1(t, 20);
+    g_assert_cmpuint(amd_gpu_model_bar_restores(t->model), ==, 20);
+    g_assert_cmpuint(vfio_user_test_server_device_resets(t->server), ==, 0);
+    assert_alive(t->qts);
+    err = test_gpu_quit(t, t->stderr_path);
+    g_assert_cmpuint(count_substr(err, "AMD GPU reset"), ==, 0);
+    trace = read_file(t->trace_path);
+    g_assert_cmpuint(count_substr(trace, "sOS running: reset"), ==, 20);
+    g_assert_cmpuint(count_substr(trace, "mode1 engine hung clear done"), ==,
+                     20);
+    g_assert_cmpuint(count_substr(trace, "chip clean, nothing to reset"), ==,
+                     3);
+    test_gpu_free(t);
+}
+
+/*
+ * The PSP takes no command: C2PMSG_64 never reads ready (0, @data 0) or
+ * reports an error (status 5).  No write reaches the chip, which is left
+ * as the guest driver left it; one warning names the wait and what
+ * C2PMSG_64 read.
+ */
+static void test_mode1_psp_not_ready(gconstpointer data)
+{
+    uint32_t c2pmsg64 = GPOINTER_TO_UINT(data);
+    TestGPU *t = soc15_gpu_start(0x731f);
+    g_autofree char *err = NULL;
+    g_autofree char *seen = g_strdup_printf("PSP ready step 1 (BAR5 0x%x "
+                                            "reads 0x%08x)",
+                                            AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_64,
+                                            c2pmsg64);
+    g_autofree char *scratch3 = g_strdup_printf(
+        "mmio w 0x%x ", AMD_GPU_MODEL_mmBIOS_SCRATCH_3);
+    int64_t start, elapsed_us;
+    int i;
+
+    for (i = 0; i < 2; i++) {
+        amd_gpu_model_load_driver(t->model);
+        amd_gpu_model_set_psp_state(t->model, true, c2pmsg64);
+        amd_gpu_model_log_clear(t->model);
+        start = g_get_monotonic_time();
+        qtest_system_reset(t->qts);
+        elapsed_us = g_get_monotonic_time() - start;
+        g_assert_cmpint(elapsed_us, <, MODE1_BOUND_US);
+        assert_no_mode1(t, 0);
+        g_assert_false(log_has(t->model, scratch3));
+        g_assert_true(amd_gpu_model_driver_loaded(t->model));
+        g_assert_cmpuint(amd_gpu_model_bar_restores(t->model), ==, 0);
+    }
+    assert_alive(t->qts);
+    err = test_gpu_quit(t, t->stderr_path);
+    g_test_message("QEMU stderr follows");
+    g_test_message("%s", err);
+    g_assert_cmpuint(count_substr(err, MODE1_WARNING), ==, 1);
+    g_assert_nonnull(strstr(err, seen));
+    test_gpu_free(t);
+}
+
+/*
+ * The chip resets but the PSP never acknowledges: bounded, one warning
+ * naming the acknowledge; the config registers are put back all the
+ * same, and the engine-hung bit stays set for the guest driver, as
+ * amdgpu leaves it
+ */
+static void test_mode1_never_acked(void)
+{
+    TestGPU *t = soc15_gpu_start(0x66af);
+    g_autofree char *err = NULL;
+    g_autofree char *seen = g_strdup_printf("mode1 acknowledge step 1 (BAR5 "
+                                            "0x%x reads ",
+                                            AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_33);
+    Soc15Config host, after;
+    int64_t start, elapsed_us;
+
+    soc15_config_get(t->model, &host);
+    amd_gpu_model_set_mode1_never_acked(t->model, true);
+    start = g_get_monotonic_time();
+    system_reset_with_driver(t);
+    elapsed_us = g_get_monotonic_time() - start;
+    g_assert_cmpint(elapsed_us, <, MODE1_BOUND_US);
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(t->model), ==, 1);
+    g_assert_cmpuint(amd_gpu_model_bar_restores(t->model), ==, 1);
+    soc15_config_get(t->model, &after);
+    soc15_config_assert_equal(&after, &host);
+    g_assert_cmphex(amd_gpu_model_scratch(t->model, 3) &
+                    AMD_GPU_MODEL_ATOM_S3_ASIC_GUI_ENGINE_HUNG, ==,
+                    AMD_GPU_MODEL_ATOM_S3_ASIC_GUI_ENGINE_HUNG);
+    assert_alive(t->qts);
+    err = test_gpu_quit(t, t->stderr_path);
+    g_test_message("QEMU stderr follows");
+    g_test_message("%s", err);
+    g_assert_cmpuint(count_substr(err, MODE1_WARNING), ==, 1);
+    g_assert_nonnull(strstr(err, "device did not answer before the "
+                            "deadline"));
+    g_assert_nonnull(strstr(err, seen));
+    test_gpu_free(t);
+}
+
+/*
+ * The bootloader never gets ready after the mode1: the slowest bounded
+ * path (500 ms, then the bootloader's 1 s), one warning.  The chip is then
+ * without a secure OS and without a bootloader: the next reset leaves it
+ * alone (the firmware check), and QEMU still answers.
+ */
+static void test_mode1_bootloader_never_ready(void)
+{
+    TestGPU *t = soc15_gpu_start(0x7340);
+    g_autofree char *err = NULL;
+    g_autofree char *trace = NULL;
+    g_autofree char *seen = g_strdup_printf("bootloader step 1 (BAR5 0x%x "
+                                            "reads ",
+                                            AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_35);
+    int64_t start, elapsed_us;
+
+    amd_gpu_model_set_bootloader_never_ready(t->model, true);
+    start = g_get_monotonic_time();
+    system_reset_with_driver(t);
+    elapsed_us = g_get_monotonic_time() - start;
+    g_assert_cmpint(elapsed_us, <, MODE1_BOUND_US);
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(t->model), ==, 1);
+    g_assert_false(amd_gpu_model_is_clean(t->model));
+
+    amd_gpu_model_log_clear(t->model);
+    qtest_system_reset(t->qts);
+    assert_no_mode1(t, 1);
+    assert_alive(t->qts);
+    err = test_gpu_quit(t, t->stderr_path);
+    g_test_message("QEMU stderr follows");
+    g_test_message("%s", err);
+    g_assert_cmpuint(count_substr(err, MODE1_WARNING), ==, 1);
+    g_assert_nonnull(strstr(err, seen));
+    trace = read_file(t->trace_path);
+    g_assert_cmpuint(count_substr(trace, "bootloader not ready: no reset"),
+                     ==, 1);
+    test_gpu_free(t);
+}
+
+/*
+ * The chip falls off the bus at the mode1 command: found gone, bounded,
+ * one warning; the next reset finds it gone before it writes anything
+ */
+static void test_mode1_off_bus(void)
+{
+    TestGPU *t = soc15_gpu_start(0x687f);
+    g_autofree char *err = NULL;
+    int64_t start, elapsed_us;
+
+    amd_gpu_model_set_off_bus_after_mode1(t->model, true);
+    start = g_get_monotonic_time();
+    system_reset_with_driver(t);
+    elapsed_us = g_get_monotonic_time() - start;
+    g_assert_cmpint(elapsed_us, <, MODE1_BOUND_US);
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(t->model), ==, 1);
+    assert_alive(t->qts);
+
+    amd_gpu_model_log_clear(t->model);
+    qtest_system_reset(t->qts);
+    assert_no_mode1(t, 1);
+    assert_alive(t->qts);
+    err = test_gpu_quit(t, t->stderr_path);
+    g_test_message("QEMU stderr follows");
+    g_test_message("%s", err);
+    g_assert_cmpuint(count_substr(err, MODE1_WARNING), ==, 1);
+    g_assert_nonnull(strstr(err, "reads all-ones"));
+    test_gpu_free(t);
+}
+
+/* A chip that reads all-ones from the first reset on: no mode1, one warning */
+static void test_mode1_all_ones(void)
+{
+    TestGPU *t = soc15_gpu_start(0x731f);
+    g_autofree char *err = NULL;
+    int i;
+
+    amd_gpu_model_set_all_ones(t->model, true);
+    for (i = 0; i < 3; i++) {
+        system_reset_with_driver(t);
+        assert_no_mode1(t, 0);
+    }
+    assert_alive(t->qts);
+    err = test_gpu_quit(t, t->stderr_path);
+    g_test_message("QEMU stderr follows");
+    g_test_message("%s", err);
+    g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 1);
+    g_assert_nonnull(strstr(err, "reads all-ones"));
+    test_gpu_free(t);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -911,6 +1224,27 @@ int main(int argc, char **argv)
                    test_order_cold_plugged);
     qtest_add_func("/vfio-user/amd-reset/order/hot-plugged",
                    test_order_hot_plugged);
+    qtest_add_data_func("/vfio-user/amd-reset/mode1/vega64/20-resets",
+                        GUINT_TO_POINTER(0x687f), test_mode1_resets);
+    qtest_add_data_func("/vfio-user/amd-reset/mode1/radeon-vii/20-resets",
+                        GUINT_TO_POINTER(0x66af), test_mode1_resets);
+    qtest_add_data_func("/vfio-user/amd-reset/mode1/rx5700xt/20-resets",
+                        GUINT_TO_POINTER(0x731f), test_mode1_resets);
+    qtest_add_data_func("/vfio-user/amd-reset/mode1/rx5500xt/20-resets",
+                        GUINT_TO_POINTER(0x7340), test_mode1_resets);
+    qtest_add_data_func("/vfio-user/amd-reset/mode1/psp-not-ready",
+                        GUINT_TO_POINTER(0), test_mode1_psp_not_ready);
+    qtest_add_data_func("/vfio-user/amd-reset/mode1/psp-error",
+                        GUINT_TO_POINTER(0x80000005),
+                        test_mode1_psp_not_ready);
+    qtest_add_func("/vfio-user/amd-reset/mode1/never-acked",
+                   test_mode1_never_acked);
+    qtest_add_func("/vfio-user/amd-reset/mode1/bootloader-never-ready",
+                   test_mode1_bootloader_never_ready);
+    qtest_add_func("/vfio-user/amd-reset/mode1/off-bus",
+                   test_mode1_off_bus);
+    qtest_add_func("/vfio-user/amd-reset/mode1/all-ones",
+                   test_mode1_all_ones);
 
     return g_test_run();
 }

@@ -41,6 +41,8 @@ typedef enum RowKind {
     ROW_ALL_ONES,
     ROW_BACO,                       /* VBIOS with the BACO cap */
     ROW_BACO_STUCK,                 /* and a chip that never answers */
+    ROW_MODE1,                      /* SOC15/NV: PSP mode1 */
+    ROW_MODE1_WORST,                /* and a bootloader never ready */
 } RowKind;
 
 typedef struct Row {
@@ -50,7 +52,7 @@ typedef struct Row {
     uint16_t device;                /* 0: --device */
 } Row;
 
-/* the BACO rows are ours only: upstream has no BACO */
+/* the BACO and mode1 rows are ours only: upstream has neither */
 static const Row rows[] = {
     { "healthy-0ms", ROW_HEALTHY, 0 },
     { "healthy-1ms", ROW_HEALTHY, 1 * 1000 * 1000 },
@@ -60,6 +62,8 @@ static const Row rows[] = {
     { "baco-tonga", ROW_BACO, 0, 0x692b },
     { "baco-polaris", ROW_BACO, 0, 0x67df },
     { "baco-stuck", ROW_BACO_STUCK, 0, 0x692b },
+    { "mode1-healthy", ROW_MODE1, 0, 0x731f },
+    { "mode1-worst", ROW_MODE1_WORST, 0, 0x731f },
 };
 
 static void bench_region_access(void *opaque, unsigned region,
@@ -114,14 +118,14 @@ static Bench *bench_start(uint16_t device_id, bool baco_cap)
         .opaque = b,
     };
 
-    dev.region_size[VFIO_PCI_CONFIG_REGION_INDEX] = AMD_GPU_MODEL_CONFIG_SIZE;
-    dev.region_size[AMD_MMIO_BAR] = AMD_GPU_MODEL_BAR5_SIZE;
-
     b->raw_pin = getenv("AMD_RESET_BENCH_RAW_PIN") != NULL;
     b->dir = g_dir_make_tmp("amd-reset-bench-XXXXXX", NULL);
     g_assert(b->dir);
     b->sock = g_build_filename(b->dir, "gpu.sock", NULL);
     b->model = amd_gpu_model_new(device_id);
+    dev.region_size[VFIO_PCI_CONFIG_REGION_INDEX] =
+        amd_gpu_model_config_size(b->model);
+    dev.region_size[AMD_MMIO_BAR] = amd_gpu_model_bar5_size(b->model);
     if (baco_cap) {
         amd_gpu_model_set_vbios_cap(b->model, true);
     }
@@ -233,9 +237,22 @@ static void dump_log(AMDGPUModel *m, const char *row, int run)
 }
 
 static const char *outcome(AMDGPUModel *m, unsigned resets_before,
-                           unsigned baco_before)
+                           unsigned baco_before, unsigned mode1_before)
 {
     bool reset = amd_gpu_model_config_resets(m) > resets_before;
+
+    if (amd_gpu_model_is_soc15(m)) {
+        if (amd_gpu_model_mode1_resets(m) == mode1_before) {
+            return amd_gpu_model_driver_loaded(m) ? "no mode1, driver "
+                                                    "still loaded"
+                                                  : "no mode1";
+        }
+        if (amd_gpu_model_bars_lost(m)) {
+            return "mode1, BARs lost";
+        }
+        return amd_gpu_model_is_clean(m) ? "mode1, clean"
+                                         : "mode1, not clean";
+    }
 
     if (amd_gpu_model_in_baco(m)) {
         return "left in BACO";
@@ -261,7 +278,7 @@ static const char *outcome(AMDGPUModel *m, unsigned resets_before,
 /* Bring the model in the state of @row and reset the machine once */
 static void measure(Bench *b, const Row *row, int run)
 {
-    unsigned cfg, mmio, resets, bacos;
+    unsigned cfg, mmio, resets, bacos, mode1s;
     int64_t start, wall_us;
 
     /* a guest driver ran: the reset has work to do */
@@ -269,6 +286,7 @@ static void measure(Bench *b, const Row *row, int run)
     amd_gpu_model_log_clear(b->model);
     resets = amd_gpu_model_config_resets(b->model);
     bacos = amd_gpu_model_baco_cycles(b->model);
+    mode1s = amd_gpu_model_mode1_resets(b->model);
 
     start = g_get_monotonic_time();
     qtest_system_reset(b->qts);
@@ -283,7 +301,8 @@ static void measure(Bench *b, const Row *row, int run)
            "\"mmio\":%u,\"outcome\":\"%s\"}\n",
            row->name, run, wall_us, cfg + mmio, cfg, mmio,
            row->kind == ROW_ALL_ONES ? "device reads all-ones"
-                                     : outcome(b->model, resets, bacos));
+                                     : outcome(b->model, resets, bacos,
+                                               mode1s));
     fflush(stdout);
 }
 
@@ -298,6 +317,9 @@ static void bench_row(const Row *row, uint16_t device_id, int runs)
                                         row->kind == ROW_BACO_STUCK);
     amd_gpu_model_set_baco_never_exits(b->model,
                                        row->kind == ROW_BACO_STUCK);
+    /* the slowest bounded mode1: the 500 ms, then the bootloader's 1 s */
+    amd_gpu_model_set_bootloader_never_ready(b->model,
+                                             row->kind == ROW_MODE1_WORST);
     /* faults after machine creation, so that realize sees a sane device */
     amd_gpu_model_set_stuck(b->model, row->kind == ROW_STUCK);
     amd_gpu_model_set_all_ones(b->model, row->kind == ROW_ALL_ONES);
