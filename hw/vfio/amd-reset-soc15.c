@@ -81,8 +81,18 @@ static AMDResetResult amd_soc15_need_reset(const AMDResetDevice *dev,
         flags = amd_reset_smn_read(dev, map, dev->family->smu_fw_flags);
     }
     if (sol == AMD_ALL_ONES || boot == AMD_ALL_ONES) {
-        trace_vfio_quirk_amd_reset_gone(dev->name, "PSP registers");
-        return AMD_RESET_GONE;
+        if (!amd_reset_present(dev)) {
+            trace_vfio_quirk_amd_reset_gone(dev->name, "PSP registers");
+            return AMD_RESET_GONE;
+        }
+        /* config space answers, BAR5 does not: no register to go by */
+        trace_vfio_quirk_amd_reset_psp(dev->name, sol, boot, gfx, flags,
+                                       "BAR5 reads all-ones: no reset");
+        error_setg(&report->err, "BAR5 reads all-ones (MP0_SMN_C2PMSG_81 "
+                   "0x%08x, MP0_SMN_C2PMSG_35 0x%08x) while the device "
+                   "answers in config space: the chip was left as it is",
+                   sol, boot);
+        return AMD_RESET_FIRMWARE;
     }
     if (sol) {
         trace_vfio_quirk_amd_reset_psp(dev->name, sol, boot, gfx, flags,
@@ -116,12 +126,10 @@ static const AMDRegStep amd_mode1_ready_steps[] = {
 };
 
 /*
- * amdgpu_atombios_scratch_regs_engine_hung(true), the mode1 command,
- * then the 500 ms amdgpu sleeps before it looks at the chip again
+ * The mode1 command, then the 500 ms amdgpu sleeps before it looks at
+ * the chip again
  */
 static const AMDRegStep amd_mode1_command_steps[] = {
-    AMD_SOC15_STEP(RMW, mmBIOS_SCRATCH_3_SOC15, ATOM_S3_ASIC_GUI_ENGINE_HUNG,
-                   29, 0, 1),
     AMD_SOC15_STEP(WRITE, mmMP0_SMN_C2PMSG_64, 0, 0, 0,
                    GFX_CTRL_CMD_ID_MODE1_RST),
     AMD_SOC15_STEP(DELAY_US, 0, 0, 0, 500000, 0),
@@ -148,12 +156,6 @@ static const AMDRegStep amd_mode1_bootloader_steps[] = {
                    MP0_C2PMSG_35__BOOTLOADER_READY),
 };
 
-/* amdgpu_atombios_scratch_regs_engine_hung(false) */
-static const AMDRegStep amd_mode1_clean_steps[] = {
-    AMD_SOC15_STEP(RMW, mmBIOS_SCRATCH_3_SOC15, ATOM_S3_ASIC_GUI_ENGINE_HUNG,
-                   29, 0, 0),
-};
-
 #define AMD_SOC15_TABLE(n, s)   { .name = n, .parts = { { s, ARRAY_SIZE(s) } } }
 
 static const AMDRegTable amd_mode1_ready =
@@ -166,8 +168,25 @@ static const AMDRegTable amd_mode1_memsize =
     AMD_SOC15_TABLE("out of reset", amd_mode1_memsize_steps);
 static const AMDRegTable amd_mode1_bootloader =
     AMD_SOC15_TABLE("bootloader", amd_mode1_bootloader_steps);
-static const AMDRegTable amd_mode1_clean =
-    AMD_SOC15_TABLE("engine hung clear", amd_mode1_clean_steps);
+
+/*
+ * amdgpu_atombios_scratch_regs_engine_hung(): set or clear the bit in
+ * BIOS_SCRATCH_3.  An all-ones read is no register value: written back,
+ * it would set every other scratch bit the guest driver reads, so
+ * nothing is written then.
+ */
+static bool amd_mode1_engine_hung(const AMDResetDevice *dev, bool hung)
+{
+    uint32_t v = dev->ops->mmio_read(dev->opaque, mmBIOS_SCRATCH_3_SOC15);
+
+    if (v == AMD_ALL_ONES) {
+        return false;
+    }
+    v = hung ? v | ATOM_S3_ASIC_GUI_ENGINE_HUNG :
+               v & ~ATOM_S3_ASIC_GUI_ENGINE_HUNG;
+    dev->ops->mmio_write(dev->opaque, mmBIOS_SCRATCH_3_SOC15, v);
+    return true;
+}
 
 /*
  * Config registers of the chip that a mode1 resets and vfio-pci does not
@@ -187,16 +206,25 @@ typedef struct AMDConfigState {
     unsigned count;
 } AMDConfigState;
 
+/* A register that reads all-ones was not read: nothing to put back */
 static void amd_config_save(const AMDResetDevice *dev, AMDConfigState *st,
                             uint16_t offset, uint8_t size)
 {
-    if (st->count < AMD_SOC15_MAX_SAVED) {
-        st->regs[st->count++] = (AMDConfigReg) {
-            .offset = offset,
-            .size = size,
-            .value = dev->ops->config_read(dev->opaque, offset, size),
-        };
+    uint32_t value;
+
+    if (st->count == AMD_SOC15_MAX_SAVED ||
+        offset + size > PCI_CFG_SPACE_EXP_SIZE) {
+        return;
     }
+    value = dev->ops->config_read(dev->opaque, offset, size);
+    if (value == (size == 4 ? AMD_ALL_ONES : (1U << (size * 8)) - 1)) {
+        return;
+    }
+    st->regs[st->count++] = (AMDConfigReg) {
+        .offset = offset,
+        .size = size,
+        .value = value,
+    };
 }
 
 /* The PCI Express capability, walking at most the 48 a list can hold */
@@ -227,6 +255,7 @@ static uint16_t amd_config_find_rebar(const AMDResetDevice *dev)
     uint16_t pos = PCI_CFG_SPACE_SIZE;
     unsigned i;
 
+    /* PCI_EXT_CAP_NEXT() is dword aligned and below 4 KiB */
     for (i = 0; i < (PCI_CFG_SPACE_EXP_SIZE - PCI_CFG_SPACE_SIZE) / 8 &&
                 pos >= PCI_CFG_SPACE_SIZE; i++) {
         uint32_t header = dev->ops->config_read(dev->opaque, pos, 4);
@@ -235,7 +264,9 @@ static uint16_t amd_config_find_rebar(const AMDResetDevice *dev)
             return 0;
         }
         if (PCI_EXT_CAP_ID(header) == PCI_EXT_CAP_ID_REBAR) {
-            return pos;
+            /* its first control register within config space */
+            return pos + PCI_REBAR_CTRL + 4 <= PCI_CFG_SPACE_EXP_SIZE ?
+                   pos : 0;
         }
         pos = PCI_EXT_CAP_NEXT(header);
     }
@@ -267,7 +298,8 @@ static void amd_config_save_all(const AMDResetDevice *dev, AMDConfigState *st)
                         PCI_REBAR_CTRL_NBAR_SHIFT;
         unsigned i;
 
-        for (i = 0; i < nbar; i++) {
+        /* each control within config space: amd_config_save() checks */
+        for (i = 0; i < nbar && ctrl != AMD_ALL_ONES; i++) {
             amd_config_save(dev, st, rebar + PCI_REBAR_CTRL + i * 8, 4);
         }
     }
@@ -295,7 +327,7 @@ static void amd_config_restore_all(const AMDResetDevice *dev,
 /*
  * Run one phase of mode1, its waits bounded by @wait_us and by the
  * deadline of the whole mode1; a wait that did not end is reported with
- * what its register read last.
+ * what its register reads when the wait gives up.
  */
 static AMDResetResult amd_mode1_phase(const AMDResetDevice *dev,
                                       const AMDRegTable *table,
@@ -347,6 +379,11 @@ static AMDResetResult amd_reset_mode1_run(const AMDResetDevice *dev,
     }
 
     amd_config_save_all(dev, &saved);
+    if (!amd_mode1_engine_hung(dev, true)) {
+        /* BAR5 stopped answering since the PSP did: no command */
+        trace_vfio_quirk_amd_reset_gone(dev->name, "BIOS_SCRATCH_3");
+        return amd_reset_present(dev) ? AMD_RESET_TIMEOUT : AMD_RESET_GONE;
+    }
     amd_mode1_phase(dev, &amd_mode1_command, 0, start, end, report);
 
     /*
@@ -375,7 +412,8 @@ static AMDResetResult amd_reset_mode1_run(const AMDResetDevice *dev,
         /* as amdgpu: the chip is still marked hung for the guest driver */
         return result;
     }
-    return amd_mode1_phase(dev, &amd_mode1_clean, 0, start, end, report);
+    amd_mode1_engine_hung(dev, false);
+    return AMD_RESET_DONE;
 }
 
 /* the PSP resets the whole chip: HD audio and USB-C functions too */

@@ -131,7 +131,9 @@ typedef enum AMDRegAccess {
  *   DELAY_US   sleep timeout microseconds
  *
  * As in amdgpu, a WAITFOR has no timeout of its own: the engine bounds it
- * by AMDResetTimings.baco_wait_timeout_us.
+ * by the wait its method gives the table, from AMDResetTimings
+ * (baco_wait_timeout_us for BACO; psp_wait_timeout_us and
+ * bootloader_timeout_us for mode1).
  */
 typedef enum AMDRegCmd {
     AMD_REG_CMD_WRITE,

@@ -438,6 +438,13 @@ static void vfio_amd_reset_warn(VFIOPCIDevice *vdev, AMDResetResult result,
         where = g_strdup_printf("%s%s", report->table ? " at " : "",
                                 report->table ? report->table : "");
     }
+    if (report->method == AMD_RESET_METHOD_NONE) {
+        /* it failed before any method ran */
+        warn_report("vfio %s: AMD GPU reset failed: %s%s; %s",
+                    vdev->vbasedev.name, amd_reset_result_str(result), where,
+                    vfio_amd_reset_hint(result, report->method));
+        return;
+    }
     warn_report("vfio %s: AMD GPU reset failed (%s): %s%s; %s",
                 vdev->vbasedev.name, amd_reset_method_str(report->method),
                 amd_reset_result_str(result), where,

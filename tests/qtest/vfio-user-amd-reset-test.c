@@ -988,8 +988,8 @@ static void test_mode1_resets(gconstpointer data)
     g_assert_cmpuint(count_substr(err, "AMD GPU reset"), ==, 0);
     trace = read_file(t->trace_path);
     g_assert_cmpuint(count_substr(trace, "sOS running: reset"), ==, 20);
-    g_assert_cmpuint(count_substr(trace, "mode1 engine hung clear done"), ==,
-                     20);
+    g_assert_cmpuint(count_substr(trace, "gpu.sock bootloader done"), ==, 20);
+    g_assert_cmpuint(count_substr(trace, "PSP mode1 done"), ==, 20);
     g_assert_cmpuint(count_substr(trace, "chip clean, nothing to reset"), ==,
                      3);
     test_gpu_free(t);

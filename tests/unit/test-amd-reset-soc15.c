@@ -481,6 +481,16 @@ static void test_soc15_policy(void)
     };
     size_t i;
 
+    /* mode1 resets the whole chip; no bus reset may reach it */
+    g_assert_true(amd_reset_gen_soc15.methods[AMD_RESET_METHOD_MODE1] ==
+                  &amd_reset_mode1_ops);
+    g_assert_true(amd_reset_mode1_ops.chip_wide);
+    g_assert_cmpint(amd_reset_gen_soc15.local_method, ==,
+                    AMD_RESET_METHOD_NONE);
+    g_assert_true(amd_reset_gen_soc15.no_bus_reset);
+    g_assert_false(amd_reset_gen_cik_vi.no_bus_reset);
+    g_assert_null(amd_reset_gen_cik_vi.methods[AMD_RESET_METHOD_MODE1]);
+
     for (i = 0; i < ARRAY_SIZE(cases); i++) {
         AMDResetConfig cfg = { .policy = cases[i].policy,
                                .method = cases[i].method };

@@ -20,6 +20,10 @@ def reflow(unit, width=72):
                          break_long_words=False, break_on_hyphens=False)
 
 
+# the sleep after the mode1 command (amdgpu_device_mode1_reset())
+MODE1_MANDATED_MS = 500
+
+
 def bench_facts():
     """The {bench} item of the cover letter from BUILD/bench/results.txt,
     or None if there is no complete result."""
@@ -60,6 +64,15 @@ def bench_facts():
     if baco:
         item += ".  BACO, ours only: " + ", ".join(
             "%s ms for %s" % b for b in baco)
+    mode1 = [(rows[r][1][0], float(rows[r][1][0]) / MODE1_MANDATED_MS, what)
+             for r, what in (
+                 ("mode1-healthy", "an RX 5700 XT (731F)"),
+                 ("mode1-worst", "one whose bootloader never gets ready"))
+             if r in rows and rows[r][1][0] != "-"]
+    if mode1:
+        item += (".  PSP mode1, ours only, against the %d ms amdgpu sleeps "
+                 "after the command: " % MODE1_MANDATED_MS) + ", ".join(
+            "%s ms (%.2fx) for %s" % m for m in mode1)
     return item + "."
 
 
