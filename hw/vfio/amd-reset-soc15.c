@@ -382,7 +382,14 @@ static AMDResetResult amd_reset_mode1_run(const AMDResetDevice *dev,
     if (!amd_mode1_engine_hung(dev, true)) {
         /* BAR5 stopped answering since the PSP did: no command */
         trace_vfio_quirk_amd_reset_gone(dev->name, "BIOS_SCRATCH_3");
-        return amd_reset_present(dev) ? AMD_RESET_TIMEOUT : AMD_RESET_GONE;
+        if (!amd_reset_present(dev)) {
+            return AMD_RESET_GONE;
+        }
+        report->table = "engine hung";
+        report->step = 1;
+        report->reg = mmBIOS_SCRATCH_3_SOC15;
+        report->seen = AMD_ALL_ONES;
+        return AMD_RESET_TIMEOUT;
     }
     amd_mode1_phase(dev, &amd_mode1_command, 0, start, end, report);
 

@@ -415,6 +415,30 @@ static void test_soc15_all_ones_no_answer(void)
     env_free(env);
 }
 
+/*
+ * BAR5 stops answering between the PSP's "ready" and the engine-hung
+ * bit: all-ones is not written back to the scratch register, and no
+ * command follows
+ */
+static void test_soc15_scratch_all_ones(void)
+{
+    TestEnv *env = soc15_env(DEV_RX5500XT);
+    AMDResetReport report;
+
+    env_guest_ran(env, 0);
+    env->frozen = true;
+    env->frozen_value = ALL_ONES;
+    env->frozen_after = 6;          /* the need check and the PSP ready */
+
+    g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_TIMEOUT);
+    g_assert_cmpstr(report.table, ==, "engine hung");
+    g_assert_cmphex(report.reg, ==, R_SCRATCH_3);
+    /* no command: not even the 500 ms that follows it */
+    g_assert_cmpuint(env->sleeps, ==, 0);
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(env->model), ==, 0);
+    env_free(env);
+}
+
 /* Every wait too slow on the real clock: the whole mode1 is bounded */
 static void test_soc15_bound_real_clock(void)
 {
@@ -598,6 +622,8 @@ void test_amd_reset_add_soc15(void)
     g_test_add_func("/vfio/amd-reset/soc15/all-ones", test_soc15_all_ones);
     g_test_add_func("/vfio/amd-reset/soc15/all-ones-no-answer",
                     test_soc15_all_ones_no_answer);
+    g_test_add_func("/vfio/amd-reset/soc15/scratch-all-ones",
+                    test_soc15_scratch_all_ones);
     g_test_add_func("/vfio/amd-reset/soc15/bound/real-clock",
                     test_soc15_bound_real_clock);
     g_test_add_func("/vfio/amd-reset/soc15/not-owned", test_soc15_not_owned);

@@ -581,6 +581,7 @@ typedef struct Soc15State {
     /* mode1 */
     bool ready_seen;                /* C2PMSG_64 read ready, not all-ones */
     bool hung_set, hung_cleared;
+    bool set_read_all_ones, clear_read_all_ones;
     bool commanded;                 /* the mode1 command was written */
     bool bars_lost;                 /* from the command to COMMAND=MEMORY */
     int64_t sleep_after_cmd_us;
@@ -813,6 +814,14 @@ static uint32_t soc15_mmio_read(void *opaque, uint32_t offset)
             soc15.memsize_seen = true;
         }
         break;
+    case mmBIOS_SCRATCH_3_SOC15:
+        /* an all-ones read is never written back */
+        if (soc15.boot_seen) {
+            soc15.clear_read_all_ones = !valid;
+        } else if (!soc15.commanded) {
+            soc15.set_read_all_ones = !valid;
+        }
+        break;
     }
     return v;
 }
@@ -953,7 +962,8 @@ static void fuzz_mode1(FakeGPU *g, uint8_t b0)
               "%s without the need check", amd_reset_result_str(result));
         need = AMD_RESET_GONE;
     } else if (soc15.sol == ALL_ONES || soc15.boot == ALL_ONES) {
-        need = AMD_RESET_GONE;
+        /* gone if config space reads all-ones too, else BAR5 is dead */
+        need = g->gone_seen ? AMD_RESET_GONE : AMD_RESET_FIRMWARE;
     } else if (soc15.sol) {
         need = AMD_RESET_DONE;
     } else if (soc15.boot & MP0_C2PMSG_35__BOOTLOADER_READY) {
@@ -977,14 +987,17 @@ static void fuzz_mode1(FakeGPU *g, uint8_t b0)
     switch (result) {
     case AMD_RESET_DONE:
         CHECK(soc15.commanded && soc15.ack_seen && soc15.memsize_seen &&
-              soc15.boot_seen && soc15.hung_cleared,
+              soc15.boot_seen &&
+              (soc15.hung_cleared || soc15.clear_read_all_ones),
               "DONE: command %d, acknowledge %d, MEMSIZE %d, bootloader %d, "
               "engine-hung bit cleared %d", soc15.commanded, soc15.ack_seen,
               soc15.memsize_seen, soc15.boot_seen, soc15.hung_cleared);
         break;
     case AMD_RESET_TIMEOUT:
         CHECK(report.table && report.step > 0, "TIMEOUT without the step");
-        CHECK(soc15.commanded || !strcmp(report.table, "PSP ready"),
+        CHECK(soc15.commanded || !strcmp(report.table, "PSP ready") ||
+              (!strcmp(report.table, "engine hung") &&
+               soc15.set_read_all_ones),
               "TIMEOUT at %s without the command", report.table);
         break;
     case AMD_RESET_GONE:
