@@ -28,6 +28,7 @@ typedef struct AMDTableCursor {
     bool ix_valid;
     uint32_t ix;
     size_t rows;
+    uint32_t answer;                /* of the last SMU message */
 } AMDTableCursor;
 
 /*
@@ -58,12 +59,14 @@ static uint32_t amd_step_reg(AMDTableCursor *c, const AMDRegStep *step)
 }
 
 /*
- * Poll @reg until (value & mask) == val.  The first read happens at once;
+ * Poll @reg until (value & @mask) == @val, or with @differ until it is
+ * not; *@last is what it read last.  The first read happens at once;
  * amdgpu sleeps before it, which reads the same registers later.
  */
-static bool amd_step_wait(AMDTableCursor *c, uint32_t reg,
-                          const AMDRegStep *step, uint32_t wait_us,
-                          uint32_t poll_us, int64_t deadline_ns, bool *gone)
+static bool amd_poll(AMDTableCursor *c, uint32_t reg, uint32_t mask,
+                     uint32_t val, bool differ, uint32_t wait_us,
+                     uint32_t poll_us, int64_t deadline_ns, bool *gone,
+                     uint32_t *last)
 {
     const AMDResetDevice *dev = c->dev;
     int64_t now = dev->ops->clock_ns(dev->opaque);
@@ -73,6 +76,7 @@ static bool amd_step_wait(AMDTableCursor *c, uint32_t reg,
     for (;;) {
         uint32_t value = dev->ops->mmio_read(dev->opaque, reg);
 
+        *last = value;
         /*
          * All-ones ends no wait: it is what a BAR that does not decode
          * reads through vfio, and what a device that left the bus reads.
@@ -81,7 +85,7 @@ static bool amd_step_wait(AMDTableCursor *c, uint32_t reg,
             *gone = true;
             return false;
         }
-        if (value != AMD_ALL_ONES && (value & step->mask) == step->val) {
+        if (value != AMD_ALL_ONES && ((value & mask) == val) != differ) {
             return true;
         }
         if (dev->ops->clock_ns(dev->opaque) >= until) {
@@ -89,6 +93,46 @@ static bool amd_step_wait(AMDTableCursor *c, uint32_t reg,
         }
         dev->ops->sleep_us(dev->opaque, poll_us);
     }
+}
+
+/*
+ * One SMU message, as smu_cmn_send_smc_msg_with_param(): the mailbox idle
+ * (a response, whatever it was), the response cleared, the argument, the
+ * message, then its response, which must be OK.  Each wait has the
+ * table's wait; no answer is a failure, as every other response is.
+ */
+static bool amd_step_smu_msg(AMDTableCursor *c, const AMDRegStep *step,
+                             uint32_t wait_us, uint32_t poll_us,
+                             int64_t deadline_ns, bool *gone)
+{
+    const AMDResetDevice *dev = c->dev;
+    const AMDRegMap *map = c->map;
+    uint32_t resp;
+
+    if (!amd_poll(c, map->smu_resp, AMD_ALL_ONES, AMD_SMU_RESULT_NONE, true,
+                  wait_us, poll_us, deadline_ns, gone, &resp)) {
+        trace_vfio_quirk_amd_reset_smu(dev->name, step->reg, step->val, resp,
+                                       "mailbox busy or SMU not running: "
+                                       "not sent");
+        c->answer = AMD_SMU_RESULT_NONE;
+        return false;
+    }
+    dev->ops->mmio_write(dev->opaque, map->smu_resp, AMD_SMU_RESULT_NONE);
+    if (!(step->mask & AMD_SMU_MSG_NO_ARG)) {
+        dev->ops->mmio_write(dev->opaque, map->smu_arg, step->val);
+    }
+    dev->ops->mmio_write(dev->opaque, map->smu_msg, step->reg);
+    if (!amd_poll(c, map->smu_resp, AMD_ALL_ONES, AMD_SMU_RESULT_NONE, true,
+                  wait_us, poll_us, deadline_ns, gone, &resp)) {
+        trace_vfio_quirk_amd_reset_smu(dev->name, step->reg, step->val, resp,
+                                       "no answer");
+        c->answer = AMD_SMU_RESULT_NONE;
+        return false;
+    }
+    c->answer = resp;
+    trace_vfio_quirk_amd_reset_smu(dev->name, step->reg, step->val, resp,
+                                   amd_reset_smu_result_str(resp));
+    return resp == AMD_SMU_RESULT_OK;
 }
 
 /* Run one step; false if it is a WAITFOR that did not end in time */
@@ -112,11 +156,14 @@ static bool amd_step_run(AMDTableCursor *c, const AMDRegStep *step,
         return true;
     case AMD_REG_CMD_WAITFOR:
         reg = amd_step_reg(c, step);
-        return amd_step_wait(c, reg, step, wait_us, poll_us, deadline_ns,
-                             gone);
+        return amd_poll(c, reg, step->mask, step->val, false, wait_us,
+                        poll_us, deadline_ns, gone, &value);
     case AMD_REG_CMD_DELAY_US:
         dev->ops->sleep_us(dev->opaque, step->timeout);
         return true;
+    case AMD_REG_CMD_SMU_MSG:
+        return c->map->smu_msg &&
+               amd_step_smu_msg(c, step, wait_us, poll_us, deadline_ns, gone);
     }
     /* a command amdgpu does not have fails, as in common_baco.c */
     return false;
@@ -125,7 +172,7 @@ static bool amd_step_run(AMDTableCursor *c, const AMDRegStep *step,
 bool amd_reset_run_table(const AMDResetDevice *dev, const AMDRegMap *map,
                          const AMDRegTable *table, uint32_t wait_us,
                          uint32_t poll_us, int64_t deadline_ns,
-                         size_t *failed_step, bool *gone)
+                         size_t *failed_step, bool *gone, uint32_t *answer)
 {
     AMDTableCursor c = { .dev = dev, .map = map };
     size_t part, i;
@@ -136,9 +183,13 @@ bool amd_reset_run_table(const AMDResetDevice *dev, const AMDRegMap *map,
 
         for (i = 0; i < steps->count; i++) {
             c.rows++;
+            c.answer = AMD_ALL_ONES;        /* not an SMU message */
             if (!amd_step_run(&c, &steps->steps[i], wait_us, poll_us,
                               deadline_ns, gone)) {
                 *failed_step = c.rows - 1;
+                if (answer) {
+                    *answer = c.answer;
+                }
                 return false;
             }
         }
@@ -156,12 +207,13 @@ static AMDResetResult amd_baco_table(const AMDResetDevice *dev,
                                      AMDResetReport *report)
 {
     const AMDResetTimings *t = amd_reset_dev_timings(dev);
+    uint32_t answer;
     size_t step;
     bool gone;
 
     if (amd_reset_run_table(dev, dev->family->gen->regs, table,
                             t->baco_wait_timeout_us, t->baco_poll_us,
-                            deadline_ns, &step, &gone)) {
+                            deadline_ns, &step, &gone, &answer)) {
         return AMD_RESET_DONE;
     }
     if (gone) {
@@ -174,6 +226,11 @@ static AMDResetResult amd_baco_table(const AMDResetDevice *dev,
     if (report) {
         report->table = table->name;
         report->step = step + 1;
+        if (answer != AMD_ALL_ONES) {
+            /* an SMU message: its answer, or none */
+            report->reg = dev->family->gen->regs->smu_resp;
+            report->seen = answer;
+        }
     }
     return AMD_RESET_TIMEOUT;
 }
@@ -236,6 +293,16 @@ static AMDResetResult amd_reset_baco_run(const AMDResetDevice *dev,
     bool in_baco;
     size_t i;
 
+    if (seq->check) {
+        /* nothing written before the firmware BACO needs is found */
+        phase_start = dev->ops->clock_ns(dev->opaque);
+        result = amd_baco_table(dev, seq->check, phase_start, enter_end,
+                                report);
+        if (result != AMD_RESET_DONE) {
+            amd_baco_trace_phase(dev, "check", result, phase_start);
+            return result;
+        }
+    }
     if (!amd_baco_state(dev, &in_baco, &result, report)) {
         return result;
     }

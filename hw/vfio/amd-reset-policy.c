@@ -23,6 +23,7 @@
 #include "hw/pci/pci_ids.h"
 #include "hw/pci/pci_regs.h"
 #include "hw/vfio/amd-reset.h"
+#include "hw/vfio/amd-reset-soc15.h"
 #include "trace.h"
 
 bool amd_reset_select(OnOffAuto policy, uint16_t vendor, uint16_t device,
@@ -393,22 +394,48 @@ bool amd_reset_choose_vi(AMDResetDevice *dev, const AMDResetConfig *cfg,
 }
 
 /*
- * amdgpu's soc15_asic_reset_method() and nv_asic_reset_method() choose
- * BACO when the board supports it, else mode1; QEMU has mode1 only, the
- * reset amdgpu runs on all six chips without BACO.
+ * As amdgpu's soc15_asic_reset_method() and nv_asic_reset_method(): the
+ * user's choice if there is one, BACO when the board supports it
+ * (amdgpu_dpm_is_baco_supported(): the strap, on Vega10/12 the SMU9 fuse,
+ * and the VBIOS cap), else mode1.  Which of them can run depends on the
+ * firmware a guest left, which is only known at each reset: BACO checks
+ * first that the SMU runs, and when it does not, or BACO fails, mode1
+ * follows, which checks that the PSP takes its command.
  */
 bool amd_reset_choose_soc15(AMDResetDevice *dev, const AMDResetConfig *cfg,
                             Error **errp)
 {
+    const AMDResetFamily *family = dev->family;
+
     dev->n_methods = 0;
     if (cfg->method == AMD_RESET_METHOD_MODE1) {
         return amd_reset_use(dev, "x-amd-reset-method=mode1",
                              AMD_RESET_METHOD_MODE1, AMD_RESET_METHOD_NONE);
     }
-    if (!amd_reset_family_has_baco(dev->family, cfg, errp)) {
+    if (!amd_reset_family_has_baco(family, cfg, errp)) {
         return false;
     }
-    return amd_reset_use(dev, "no BACO in QEMU: mode1, as amdgpu without "
-                         "BACO", AMD_RESET_METHOD_MODE1,
-                         AMD_RESET_METHOD_NONE);
+    if (cfg->method == AMD_RESET_METHOD_BACO) {
+        /* forced: neither strap nor VBIOS asked, no mode1 after it */
+        return amd_reset_use(dev, "x-amd-reset-method=baco",
+                             AMD_RESET_METHOD_BACO, AMD_RESET_METHOD_NONE);
+    }
+    if (!family->baco_auto) {
+        return amd_reset_use(dev, "amdgpu's Vega20 rule: mode1",
+                             AMD_RESET_METHOD_MODE1, AMD_RESET_METHOD_NONE);
+    }
+    if (dev->strap && family->baco_fuse) {
+        dev->strap = amd_soc15_baco_fused(dev);
+    }
+    if (!dev->strap) {
+        return amd_reset_use(dev, "no BACO strap or fuse",
+                             AMD_RESET_METHOD_MODE1, AMD_RESET_METHOD_NONE);
+    }
+    if (dev->cap != AMD_VBIOS_CAP_PRESENT) {
+        return amd_reset_use(dev, "no VBIOS BACO cap",
+                             AMD_RESET_METHOD_MODE1, AMD_RESET_METHOD_NONE);
+    }
+    return amd_reset_use(dev, "strap and VBIOS BACO cap: BACO, mode1 if "
+                         "it cannot", AMD_RESET_METHOD_BACO,
+                         AMD_RESET_METHOD_MODE1);
 }

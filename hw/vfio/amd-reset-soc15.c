@@ -52,6 +52,9 @@
 static const AMDRegMap amd_soc15_regs = {
     .smn_index = mmPCIE_INDEX2,
     .smn_data = mmPCIE_DATA2,
+    .smu_msg = mmMP1_SMN_C2PMSG_66,
+    .smu_arg = mmMP1_SMN_C2PMSG_82,
+    .smu_resp = mmMP1_SMN_C2PMSG_90,
     .memsize = mmRCC_CONFIG_MEMSIZE,
     .baco_cntl = mmBACO_CNTL_SOC15,
     .baco_mode = BACO_CNTL__BACO_MODE_MASK_SOC15,
@@ -341,7 +344,7 @@ static AMDResetResult amd_mode1_phase(const AMDResetDevice *dev,
     bool gone;
 
     if (amd_reset_run_table(dev, &amd_soc15_regs, table, wait_us,
-                            t->psp_poll_us, deadline_ns, &step, &gone)) {
+                            t->psp_poll_us, deadline_ns, &step, &gone, NULL)) {
         trace_vfio_quirk_amd_reset_mode1(
             dev->name, table->name, "done",
             (dev->ops->clock_ns(dev->opaque) - start_ns) / AMD_NS_PER_US);
@@ -442,6 +445,7 @@ const AMDResetGeneration amd_reset_gen_soc15 = {
     .no_bus_reset = true,
     .choose = amd_reset_choose_soc15,
     .methods = {
+        [AMD_RESET_METHOD_BACO] = &amd_reset_baco_ops,
         [AMD_RESET_METHOD_MODE1] = &amd_reset_mode1_ops,
     },
 };
@@ -452,40 +456,68 @@ const AMDResetFamily amd_reset_family_soc15 = {
     .gen = &amd_reset_gen_soc15,
 };
 
-/* MP1 9.0.0: SMU9 (amdgpu smu9_smumgr.c) */
+/*
+ * MP1 9.0.0: SMU9 (amdgpu smu9_smumgr.c).  BACO when the strap, the SMU9
+ * fuse and the VBIOS cap allow it (smu9_get_bamaco_support()).
+ */
 const AMDResetFamily amd_reset_family_vega10 = {
     .name = "Vega10",
     .gen = &amd_reset_gen_soc15,
+    .baco = &amd_baco_vega10,
+    .pptable = AMD_PPTABLE_ATOMFW,
     .smu_fw_flags = smnMP1_FIRMWARE_FLAGS_SMU9,
+    .baco_auto = true,
+    .baco_fuse = true,
 };
 
 const AMDResetFamily amd_reset_family_vega12 = {
     .name = "Vega12",
     .gen = &amd_reset_gen_soc15,
+    .baco = &amd_baco_vega12,
+    .pptable = AMD_PPTABLE_ATOMFW,
     .smu_fw_flags = smnMP1_FIRMWARE_FLAGS_SMU9,
+    .baco_auto = true,
+    .baco_fuse = true,
 };
 
-/* MP1 11.0.x: SMU11 (amdgpu vega20_smumgr.c, smu_v11_0.c) */
+/*
+ * MP1 11.0.x: SMU11 (amdgpu vega20_smumgr.c, smu_v11_0.c).  amdgpu's
+ * soc15_asic_reset_method() takes BACO on Vega20 only with a PSP secure
+ * OS of version 0x80067 or later, which QEMU cannot read: mode1, BACO
+ * only when asked for.
+ */
 const AMDResetFamily amd_reset_family_vega20 = {
     .name = "Vega20",
     .gen = &amd_reset_gen_soc15,
+    .baco = &amd_baco_vega20,
+    .pptable = AMD_PPTABLE_ATOMFW,
     .smu_fw_flags = smnMP1_FIRMWARE_FLAGS_SMU11,
 };
 
+/* nv_asic_reset_method(): BACO when the board supports it */
 const AMDResetFamily amd_reset_family_navi10 = {
     .name = "Navi10",
     .gen = &amd_reset_gen_soc15,
+    .baco = &amd_baco_navi10,
+    .pptable = AMD_PPTABLE_ATOMFW,
     .smu_fw_flags = smnMP1_FIRMWARE_FLAGS_SMU11,
+    .baco_auto = true,
 };
 
 const AMDResetFamily amd_reset_family_navi12 = {
     .name = "Navi12",
     .gen = &amd_reset_gen_soc15,
+    .baco = &amd_baco_navi10,
+    .pptable = AMD_PPTABLE_ATOMFW,
     .smu_fw_flags = smnMP1_FIRMWARE_FLAGS_SMU11,
+    .baco_auto = true,
 };
 
 const AMDResetFamily amd_reset_family_navi14 = {
     .name = "Navi14",
     .gen = &amd_reset_gen_soc15,
+    .baco = &amd_baco_navi10,
+    .pptable = AMD_PPTABLE_ATOMFW,
     .smu_fw_flags = smnMP1_FIRMWARE_FLAGS_SMU11,
+    .baco_auto = true,
 };

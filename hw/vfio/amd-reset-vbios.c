@@ -28,6 +28,15 @@
 #define PPTABLE_V0_PLATFORM_CAPS        21
 #define PPTABLE_V0_MIN_SIZE             25
 #define PP_PLATFORM_CAP_BACO            0x00020000
+/*
+ * atomfirmware (Vega, Navi): ATOM_Vega10_POWERPLAYTABLE,
+ * ATOM_VEGA20_POWERPLAYTABLE and smu_11_0_powerplay_table all keep their
+ * platform caps at byte 17, BACO as bit 3
+ * (ATOM_VEGA10_PP_PLATFORM_CAP_BACO, SMU_11_0_PP_PLATFORM_CAP_BACO)
+ */
+#define PPTABLE_ATOMFW_PLATFORM_CAPS    17
+#define PPTABLE_ATOMFW_MIN_SIZE         21
+#define PP_ATOMFW_PLATFORM_CAP_BACO     0x00000008
 
 /* Little-endian reads that fail instead of leaving the image */
 static bool rom_u8(const uint8_t *rom, size_t len, size_t off, uint32_t *v)
@@ -70,7 +79,8 @@ AMDVbiosCap amd_vbios_baco_cap(const uint8_t *rom, size_t len,
                                AMDPPTableFormat format, const char **why)
 {
     uint32_t hdr, mdt, pp, size, rev, caps, states, entries;
-    size_t caps_off;
+    uint32_t cap_bit = PP_PLATFORM_CAP_BACO;
+    size_t caps_off, min_size;
 
     if (!rom || len < 2 || rom[0] != 0x55 || rom[1] != 0xaa) {
         *why = "no ROM signature";
@@ -95,9 +105,11 @@ AMDVbiosCap amd_vbios_baco_cap(const uint8_t *rom, size_t len,
         *why = "no PowerPlay table";
         return AMD_VBIOS_CAP_ABSENT;
     }
+    min_size = format == AMD_PPTABLE_V1 ? PPTABLE_V1_MIN_SIZE :
+               format == AMD_PPTABLE_ATOMFW ? PPTABLE_ATOMFW_MIN_SIZE :
+               PPTABLE_V0_MIN_SIZE;
     if (!rom_u16(rom, len, pp, &size) || size > len - pp ||
-        size < (format == AMD_PPTABLE_V1 ? PPTABLE_V1_MIN_SIZE :
-                                           PPTABLE_V0_MIN_SIZE)) {
+        size < min_size) {
         *why = "PowerPlay table truncated";
         return AMD_VBIOS_CAP_UNKNOWN;
     }
@@ -115,6 +127,9 @@ AMDVbiosCap amd_vbios_baco_cap(const uint8_t *rom, size_t len,
             return AMD_VBIOS_CAP_UNKNOWN;
         }
         caps_off = PPTABLE_V1_PLATFORM_CAPS;
+    } else if (format == AMD_PPTABLE_ATOMFW) {
+        caps_off = PPTABLE_ATOMFW_PLATFORM_CAPS;
+        cap_bit = PP_ATOMFW_PLATFORM_CAP_BACO;
     } else {
         caps_off = PPTABLE_V0_PLATFORM_CAPS;
     }
@@ -122,10 +137,9 @@ AMDVbiosCap amd_vbios_baco_cap(const uint8_t *rom, size_t len,
         *why = "PowerPlay table truncated";
         return AMD_VBIOS_CAP_UNKNOWN;
     }
-    *why = caps & PP_PLATFORM_CAP_BACO ? "VBIOS has the BACO cap" :
-                                         "VBIOS lacks the BACO cap";
-    return caps & PP_PLATFORM_CAP_BACO ? AMD_VBIOS_CAP_PRESENT :
-                                         AMD_VBIOS_CAP_ABSENT;
+    *why = caps & cap_bit ? "VBIOS has the BACO cap" :
+                            "VBIOS lacks the BACO cap";
+    return caps & cap_bit ? AMD_VBIOS_CAP_PRESENT : AMD_VBIOS_CAP_ABSENT;
 }
 
 const char *amd_vbios_cap_str(AMDVbiosCap cap)

@@ -15,6 +15,7 @@
 #include "qemu/osdep.h"
 #include "hw/vfio/amd-reset.h"
 #include "hw/vfio/amd-reset-cik-vi.h"
+#include "hw/vfio/amd-reset-table.h"
 
 /* Registers of the BACO tables; BAR5 byte offsets, SMC-indirect "ix" */
 #define mmGPIOPAD_MASK                  0x0608
@@ -104,30 +105,6 @@
 #define ixPOLARIS_0080                  0xc0500080  /* no name, bit 0 */
 #define ixPOLARIS_02B0                  0xc05002b0  /* no name, bit 4 */
 #define ixPOLARIS_032C                  0xc050032c  /* no name, bit 4 */
-
-/* Steps in the field order of amdgpu's struct baco_cmd_entry */
-#define W(r, v)             { .cmd = AMD_REG_CMD_WRITE, .reg = r, .val = v }
-#define RMW(r, m, s, v)     { .cmd = AMD_REG_CMD_RMW, .reg = r, .mask = m, \
-                              .shift = s, .val = v }
-#define RMW_F(r, f, v)      RMW(mm##r, r##__##f##_MASK, r##__##f##__SHIFT, v)
-#define WAIT(r, m, v)       { .cmd = AMD_REG_CMD_WAITFOR, .reg = r, \
-                              .mask = m, .val = v }
-#define WAIT_F(r, f, v)     WAIT(mm##r, r##__##f##_MASK, \
-                                 (v) ? r##__##f##_MASK : 0)
-#define RMW_IX(r, f, v)     { .cmd = AMD_REG_CMD_RMW, .access = AMD_REG_SMC, \
-                              .reg = ix##r, .mask = r##__##f##_MASK, \
-                              .shift = r##__##f##__SHIFT, .val = v }
-#define SET_IX(r, m)        { .cmd = AMD_REG_CMD_RMW, .access = AMD_REG_SMC, \
-                              .reg = ix##r, .mask = m, .val = m }
-#define CLR_IX(r, m)        { .cmd = AMD_REG_CMD_RMW, .access = AMD_REG_SMC, \
-                              .reg = ix##r, .mask = m, .val = 0 }
-#define WAIT_IX(r, m, v)    { .cmd = AMD_REG_CMD_WAITFOR, \
-                              .access = AMD_REG_SMC, .reg = ix##r, \
-                              .mask = m, .val = v }
-#define DELAY_US(n)         { .cmd = AMD_REG_CMD_DELAY_US, .timeout = n }
-
-#define STEPS(a)            { a, ARRAY_SIZE(a) }
-#define TABLE(name, ...)    { #name, { __VA_ARGS__ } }
 
 /*
  * Step lists, each written once; the tables below put them together in

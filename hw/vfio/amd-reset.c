@@ -308,6 +308,25 @@ const char *amd_reset_method_str(AMDResetMethod method)
     return method < AMD_RESET_METHOD__MAX ? str[method] : "?";
 }
 
+const char *amd_reset_smu_result_str(uint32_t answer)
+{
+    switch (answer) {
+    case AMD_SMU_RESULT_NONE:
+        return "no answer";
+    case AMD_SMU_RESULT_OK:
+        return "OK";
+    case AMD_SMU_RESULT_FAILED:
+        return "failed";
+    case AMD_SMU_RESULT_UNKNOWN_CMD:
+        return "unknown command";
+    case AMD_SMU_RESULT_REJECTED:
+        return "rejected: prerequisites not met";
+    case AMD_SMU_RESULT_BUSY:
+        return "busy with another command";
+    }
+    return "undefined answer";
+}
+
 const char *amd_reset_result_str(AMDResetResult result)
 {
     switch (result) {

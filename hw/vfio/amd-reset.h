@@ -129,6 +129,13 @@ typedef enum AMDRegAccess {
  *   WAITFOR    poll until (reg & mask) == val          (val unshifted)
  *              a read of all-ones never ends a wait
  *   DELAY_US   sleep timeout microseconds
+ *   SMU_MSG    send the SMU message reg with the argument val through the
+ *              generation's mailbox, as amdgpu's smu_cmn.c does: wait
+ *              for the mailbox to be idle (response not 0), clear the
+ *              response, write the argument, then the message, wait for
+ *              the response; anything but 1 (OK) fails the step, no
+ *              answer too.  With mask AMD_SMU_MSG_NO_ARG the argument
+ *              register is left as it is (smu9_send_msg_to_smc())
  *
  * As in amdgpu, a WAITFOR has no timeout of its own: the engine bounds it
  * by the wait its method gives the table, from AMDResetTimings
@@ -140,7 +147,17 @@ typedef enum AMDRegCmd {
     AMD_REG_CMD_RMW,
     AMD_REG_CMD_WAITFOR,
     AMD_REG_CMD_DELAY_US,
+    AMD_REG_CMD_SMU_MSG,
 } AMDRegCmd;
+
+/* SMU responses (the ppsmc headers' PPSMC_Result_*; 0: no answer yet) */
+#define AMD_SMU_RESULT_NONE             0x00
+#define AMD_SMU_RESULT_OK               0x01
+#define AMD_SMU_RESULT_FAILED           0xff
+#define AMD_SMU_RESULT_UNKNOWN_CMD      0xfe
+#define AMD_SMU_RESULT_REJECTED         0xfd
+#define AMD_SMU_RESULT_BUSY             0xfc
+#define AMD_SMU_MSG_NO_ARG              0x1
 
 typedef struct AMDRegStep {
     uint8_t cmd;                    /* AMDRegCmd */
@@ -175,9 +192,12 @@ typedef struct AMDRegTable {
  * to enter, the preparation tables (a failure does not stop the next
  * one), then the enter table, which decides whether the chip entered
  * BACO; to leave, the exit table and, after a successful exit, the clean
- * table.  The exit runs even if the enter failed, as in amdgpu.
+ * table.  The exit runs even if the enter failed, as in amdgpu.  A check
+ * table, if any, runs first: when it fails, nothing is written and the
+ * BACO is not tried (the firmware BACO needs is not running).
  */
 typedef struct AMDBacoSequence {
+    const AMDRegTable *check;
     const AMDRegTable *prep;
     size_t prep_count;
     const AMDRegTable *enter;
@@ -189,6 +209,7 @@ typedef struct AMDBacoSequence {
 typedef enum AMDPPTableFormat {
     AMD_PPTABLE_V0,                 /* ATOM_PPLIB (CIK, Topaz) */
     AMD_PPTABLE_V1,                 /* ATOM_Tonga (Tonga, Fiji, Polaris) */
+    AMD_PPTABLE_ATOMFW,             /* atomfirmware (Vega, Navi) */
 } AMDPPTableFormat;
 
 /*
@@ -200,6 +221,9 @@ typedef struct AMDRegMap {
     uint32_t smc_data;
     uint32_t smn_index;             /* SMN index/data pair */
     uint32_t smn_data;
+    uint32_t smu_msg;               /* SMU mailbox: message, argument, */
+    uint32_t smu_arg;               /* response */
+    uint32_t smu_resp;
     uint32_t memsize;               /* reads all-ones while in reset */
     uint32_t baco_cntl;             /* BACO control and status */
     uint32_t baco_mode;             /* its "in BACO" bit */
@@ -268,6 +292,8 @@ typedef struct AMDResetFamily {
     const AMDBacoSequence *baco;    /* NULL: no BACO */
     AMDPPTableFormat pptable;
     uint32_t smu_fw_flags;          /* SMN address of its SMU's flags, or 0 */
+    bool baco_auto;                 /* amdgpu's choice may take BACO */
+    bool baco_fuse;                 /* BACO also needs the SMU9 fuse bit */
 } AMDResetFamily;
 
 /* One PCI device ID of the default table */
@@ -409,6 +435,7 @@ AMDResetResult amd_reset_methods(const AMDResetDevice *dev,
 void amd_reset_stop(const AMDResetDevice *dev);
 const char *amd_reset_result_str(AMDResetResult result);
 const char *amd_reset_method_str(AMDResetMethod method);
+const char *amd_reset_smu_result_str(uint32_t answer);
 
 /* The timings of @dev */
 const AMDResetTimings *amd_reset_dev_timings(const AMDResetDevice *dev);
@@ -437,12 +464,13 @@ uint32_t amd_reset_smn_read(const AMDResetDevice *dev, const AMDRegMap *map,
  * 0-based row in the table as amdgpu writes it, where each write of the
  * SMC index register is a row of its own (an SMN step, which writes its
  * index every time, is one row).  A WAITFOR that reads all-ones while the
- * device is gone sets *@gone.
+ * device is gone sets *@gone.  A failed SMU_MSG sets *@answer (if not
+ * NULL) to the SMU's response, AMD_SMU_RESULT_NONE when there was none.
  */
 bool amd_reset_run_table(const AMDResetDevice *dev, const AMDRegMap *map,
                          const AMDRegTable *table, uint32_t wait_us,
                          uint32_t poll_us, int64_t deadline_ns,
-                         size_t *failed_step, bool *gone);
+                         size_t *failed_step, bool *gone, uint32_t *answer);
 
 /*
  * Read the BACO strap of @dev's generation; memory decode must be on.

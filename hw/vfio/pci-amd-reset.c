@@ -367,11 +367,20 @@ static const AMDResetOps vfio_amd_reset_ops = {
     .restore_functions = vfio_amd_restore_functions,
 };
 
-static const char *vfio_amd_reset_hint(AMDResetResult result,
+static const char *vfio_amd_reset_hint(const AMDResetDevice *dev,
+                                      AMDResetResult result,
                                       AMDResetMethod method)
 {
+    /* a family without a config reset has mode1 to try instead */
+    bool no_config = dev->family &&
+                     !dev->family->gen->methods[AMD_RESET_METHOD_CONFIG];
+
     switch (result) {
     case AMD_RESET_TIMEOUT:
+        if (method == AMD_RESET_METHOD_BACO && no_config) {
+            return "the guest driver may fail to start; if this repeats, "
+                   "try x-amd-reset-method=mode1 and report the card";
+        }
         if (method == AMD_RESET_METHOD_BACO) {
             return "the guest driver may fail to start; if this repeats, "
                    "try x-amd-reset-method=config and report the card";
@@ -399,6 +408,8 @@ static void vfio_amd_reset_warn(VFIOPCIDevice *vdev, AMDResetResult result,
 {
     VFIOAMDReset *amd = &vdev->amd_reset;
     g_autofree char *where = NULL;
+    const char *hint = vfio_amd_reset_hint(&amd->dev, result,
+                                           report->method);
 
     if (amd->warned) {
         error_free(report->err);
@@ -411,8 +422,7 @@ static void vfio_amd_reset_warn(VFIOPCIDevice *vdev, AMDResetResult result,
         return;
     }
     if (result == AMD_RESET_FIRMWARE) {
-        error_append_hint(&report->err, "%s\n",
-                          vfio_amd_reset_hint(result, report->method));
+        error_append_hint(&report->err, "%s\n", hint);
         warn_reportf_err(report->err, "vfio %s: AMD GPU reset not done: ",
                          vdev->vbasedev.name);
         return;
@@ -423,8 +433,9 @@ static void vfio_amd_reset_warn(VFIOPCIDevice *vdev, AMDResetResult result,
                     result == AMD_RESET_DONE ?
                     "the config reset instead of a reset of the whole chip" :
                     "no reset: the one method would reset the whole chip",
-                    report->unowned, vfio_amd_reset_hint(AMD_RESET_NOT_OWNED,
-                                                         report->method));
+                    report->unowned,
+                    vfio_amd_reset_hint(&amd->dev, AMD_RESET_NOT_OWNED,
+                                        report->method));
         return;
     }
     if (report->step && report->reg) {
@@ -442,13 +453,12 @@ static void vfio_amd_reset_warn(VFIOPCIDevice *vdev, AMDResetResult result,
         /* it failed before any method ran */
         warn_report("vfio %s: AMD GPU reset failed: %s%s; %s",
                     vdev->vbasedev.name, amd_reset_result_str(result), where,
-                    vfio_amd_reset_hint(result, report->method));
+                    hint);
         return;
     }
     warn_report("vfio %s: AMD GPU reset failed (%s): %s%s; %s",
                 vdev->vbasedev.name, amd_reset_method_str(report->method),
-                amd_reset_result_str(result), where,
-                vfio_amd_reset_hint(result, report->method));
+                amd_reset_result_str(result), where, hint);
 }
 
 /*

@@ -923,11 +923,13 @@ static void assert_no_mode1(TestGPU *t, unsigned mode1s)
     g_assert_false(log_has(t->model, c2pmsg64));
 }
 
+/* A board without the BACO strap: mode1 is its reset */
 static TestGPU *soc15_gpu_start(uint16_t device_id)
 {
     TestGPU *t = test_gpu_new(device_id);
 
     g_assert_true(amd_gpu_model_is_soc15(t->model));
+    amd_gpu_model_set_strap(t->model, false);
     test_gpu_start(t, NULL);
     return t;
 }

@@ -905,7 +905,7 @@ static void test_gate_all_ones_wait(void)
     env->frozen_value = ALL_ONES;
     g_assert_false(amd_reset_run_table(&env->dev, env->dev.family->gen->regs,
                                        &table, 10000, 1000, INT64_MAX,
-                                       &failed, &gone));
+                                       &failed, &gone, NULL));
     g_assert_cmpuint(failed, ==, 0);
     g_assert_false(gone);           /* present: its class code reads */
     g_assert_cmpint(env->now_ns - START_NS, >=, 10 * MS);

@@ -21,6 +21,7 @@
 #define R_PCIE_INDEX2   0x38
 #define R_PCIE_DATA2    0x3c
 #define R_SCRATCH_3     0x13c
+#define R_BIF_STRAP0    0x3480
 #define R_MEMSIZE       0x378c
 #define R_C2PMSG_33     0x58184
 #define R_C2PMSG_35     0x5818c
@@ -143,6 +144,8 @@ static void seq_mode1(Seq *s, AMDGPUModel *m, const Soc15Case *c)
             amd_gpu_model_config_peek(m, PCI_CLASS_REVISION, 4)));
     seq_add(s, (AMDGPUModelAccess)CFG_W(PCI_COMMAND, 2, PCI_COMMAND_MEMORY));
     seq_need(s, m, c, 1);
+    /* the choice: no BACO strap, mode1 */
+    seq_add(s, (AMDGPUModelAccess)MMIO_R(R_BIF_STRAP0, 0));
     /* PSP ready for a command, before anything is written */
     seq_add(s, (AMDGPUModelAccess)MMIO_R(R_C2PMSG_64, PSP_READY));
     seq_save(s, m);
@@ -165,13 +168,17 @@ static void seq_mode1(Seq *s, AMDGPUModel *m, const Soc15Case *c)
     seq_add(s, (AMDGPUModelAccess)CFG_W(PCI_COMMAND, 2, 0));
 }
 
-/* A listed SOC15 chip, its methods chosen by the policy at first reset */
+/*
+ * A listed SOC15 chip, its methods chosen by the policy at first reset;
+ * its board has no BACO strap, so that mode1 is the choice
+ */
 static TestEnv *soc15_env(uint16_t device)
 {
     TestEnv *env = env_new(device);
 
     env->dev.n_methods = 0;
     g_assert_true(amd_gpu_model_is_soc15(env->model));
+    amd_gpu_model_set_strap(env->model, false);
     return env;
 }
 
@@ -405,7 +412,7 @@ static void test_soc15_all_ones_no_answer(void)
     env_guest_ran(env, 0);
     env->frozen = true;
     env->frozen_value = ALL_ONES;
-    env->frozen_after = 5;          /* the need check reads the model */
+    env->frozen_after = 6;          /* the need check and the strap */
 
     g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_TIMEOUT);
     g_assert_cmpstr(report.table, ==, "PSP ready");
@@ -428,7 +435,7 @@ static void test_soc15_scratch_all_ones(void)
     env_guest_ran(env, 0);
     env->frozen = true;
     env->frozen_value = ALL_ONES;
-    env->frozen_after = 6;          /* the need check and the PSP ready */
+    env->frozen_after = 7;          /* need check, strap, PSP ready */
 
     g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_TIMEOUT);
     g_assert_cmpstr(report.table, ==, "engine hung");
@@ -490,8 +497,10 @@ static void test_soc15_policy(void)
         { DEV_VEGA64, AMD_RESET_METHOD_MODE1, ON_OFF_AUTO_AUTO, 0, "Vega10" },
         { DEV_VEGA64, AMD_RESET_METHOD_CONFIG, ON_OFF_AUTO_AUTO, 0, NULL,
           "the Vega10 family (SOC15/NV) has no config reset" },
-        { DEV_VEGA64, AMD_RESET_METHOD_BACO, ON_OFF_AUTO_AUTO, 0, NULL,
-          "the Vega10 family (SOC15/NV) has no BACO" },
+        { DEV_VEGA64, AMD_RESET_METHOD_BACO, ON_OFF_AUTO_AUTO, 0, "Vega10" },
+        /* the generic family has no BACO tables */
+        { 0x73bf, AMD_RESET_METHOD_BACO, ON_OFF_AUTO_ON, 0x80000, NULL,
+          "the SOC15/NV family has no BACO sequence" },
         { DEV_W7100, AMD_RESET_METHOD_MODE1, ON_OFF_AUTO_AUTO, 0, NULL,
           "the Tonga family (GCN 1.1/1.2) has no PSP mode1" },
         /* unlisted: the generation the BAR5 fits */
@@ -588,7 +597,8 @@ static void test_soc15_smn_table(void)
     env_guest_ran(env, PCI_COMMAND_MEMORY);
     g_assert_true(amd_reset_run_table(&env->dev,
                                       env->dev.family->gen->regs, &table,
-                                      1000, 100, INT64_MAX, &failed, &gone));
+                                      1000, 100, INT64_MAX, &failed, &gone,
+                                      NULL));
     assert_log_tail(env, 0, expected, ARRAY_SIZE(expected));
     env_free(env);
 }
