@@ -9,7 +9,8 @@
  * registers with fields of their own, and a hash table for the SMN
  * addresses in the same way.  What a PSP mode1 changes only later (the
  * acknowledge, the bootloader) is applied when the clock has passed that
- * point and the model is next accessed (soc15_update()).
+ * point and the model is next accessed (soc15_update()); so are the SMU's
+ * answers and the end of a BACO exit.
  *
  * The BACO registers and tables below are written from amdgpu's register
  * headers and powerplay tables (names of the tables in the comments), with
@@ -75,11 +76,48 @@
 #define S_C2PMSG_35         AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_35
 #define S_C2PMSG_64         AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_64
 #define S_C2PMSG_81         AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_81
+#define S_C2PMSG_66         AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_66
+#define S_C2PMSG_82         AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_82
 #define S_C2PMSG_90         AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_90
+#define S_THM9              AMD_GPU_MODEL_mmTHM_BACO_CNTL_SMU9
+#define S_THM11             AMD_GPU_MODEL_mmTHM_BACO_CNTL_SMU11
+#define S_FUSE_INDEX        AMD_GPU_MODEL_mmSMU9_FUSE_INDEX
+#define S_FUSE_DATA         AMD_GPU_MODEL_mmSMU9_FUSE_DATA
 #define PSP_READY_MASK      (AMD_GPU_MODEL_GFX_CMD_RESPONSE_MASK | \
                              AMD_GPU_MODEL_GFX_CMD_STATUS_MASK)
 #define FW_INTERRUPTS_ENABLED \
     AMD_GPU_MODEL_MP1_FIRMWARE_FLAGS_INTERRUPTS_ENABLED
+
+/* SOC15: NBIF BACO_CNTL (UMR's bit positions) */
+#define S_BACO_EN           AMD_GPU_MODEL_BACO_CNTL_BACO_EN
+#define S_BACO_LCLK_SWITCH  AMD_GPU_MODEL_BACO_CNTL_BACO_BIF_LCLK_SWITCH
+#define S_BACO_DUMMY_EN     AMD_GPU_MODEL_BACO_CNTL_BACO_DUMMY_EN
+#define S_BACO_POWER_OFF    AMD_GPU_MODEL_BACO_CNTL_BACO_POWER_OFF
+#define S_BACO_MODE         AMD_GPU_MODEL_BACO_CNTL_BACO_MODE
+
+/* SOC15: THM_BACO_CNTL, thm_9_0_sh_mask.h */
+#define T_ISO_EN            AMD_GPU_MODEL_THM_BACO_ISO_EN
+#define T_PWROKRAW_CNTL     AMD_GPU_MODEL_THM_BACO_PWROKRAW_CNTL
+#define T_RESET_EN          AMD_GPU_MODEL_THM_BACO_RESET_EN
+#define T_SOC_VDCI_RESET    AMD_GPU_MODEL_THM_BACO_SOC_VDCI_RESET
+#define T_SMNCLK_MUX        AMD_GPU_MODEL_THM_BACO_SMNCLK_MUX
+#define T_SOC_REFCLK_OFF    AMD_GPU_MODEL_THM_BACO_SOC_REFCLK_OFF
+#define T_AEB_ISO_EN        AMD_GPU_MODEL_THM_BACO_AEB_ISO_EN
+#define T_BACO_EXIT         AMD_GPU_MODEL_THM_BACO_EXIT
+#define T_ANA_ISO_EN        AMD_GPU_MODEL_THM_BACO_ANA_ISO_EN
+#define T_SB_AXI_FENCE      AMD_GPU_MODEL_THM_BACO_SB_AXI_FENCE
+#define T_SOC_DOMAIN_IDLE   AMD_GPU_MODEL_THM_BACO_SOC_DOMAIN_IDLE
+/* what the enter table sets and the exit table clears, but RESET_EN */
+#define T_ISOLATION         (T_ISO_EN | T_SOC_VDCI_RESET | T_SMNCLK_MUX | \
+                             T_SOC_REFCLK_OFF | T_AEB_ISO_EN | T_ANA_ISO_EN)
+#define T9_POWER_ON         T_PWROKRAW_CNTL
+#define T11_ENTER           AMD_GPU_MODEL_THM11_BACO_ENTER
+#define T11_EXIT_BUSY       AMD_GPU_MODEL_THM11_BACO_EXIT_BUSY
+
+#define SMU_OK              AMD_GPU_MODEL_SMU_RESULT_OK
+#define SMU_UNKNOWN_CMD     AMD_GPU_MODEL_SMU_RESULT_UNKNOWN_CMD
+#define SMU_REJECTED        AMD_GPU_MODEL_SMU_RESULT_REJECTED
+#define SMU_BUSY            AMD_GPU_MODEL_SMU_RESULT_BUSY
 
 /* SOC15: configuration space */
 #define PM_CAP              AMD_GPU_MODEL_SOC15_PM_CAP
@@ -280,6 +318,25 @@ static const ModelTable baco_program_polaris[] = {
     TABLE(baco_enter),
 };
 
+/*
+ * Vega10/12 enter_baco_tbl (vega10_baco.c, vega12_baco.c) from the write
+ * after the EnterBaco answer: its WAIT and DELAY steps are not writes
+ */
+static const ModelWrite smu9_baco_enter[] = {
+    FIELD(S_BACO_CNTL, S_BACO_EN, S_BACO_EN),               /* 2 */
+    FIELD(S_BACO_CNTL, S_BACO_LCLK_SWITCH, S_BACO_LCLK_SWITCH), /* 3 */
+    FIELD(S_BACO_CNTL, S_BACO_DUMMY_EN, S_BACO_DUMMY_EN),   /* 4 */
+    FIELD(S_THM9, T_SOC_VDCI_RESET, T_SOC_VDCI_RESET),      /* 5 */
+    FIELD(S_THM9, T_SMNCLK_MUX, T_SMNCLK_MUX),              /* 6 */
+    FIELD(S_THM9, T_ISO_EN, T_ISO_EN),                      /* 7 */
+    FIELD(S_THM9, T_AEB_ISO_EN, T_AEB_ISO_EN),              /* 8 */
+    FIELD(S_THM9, T_ANA_ISO_EN, T_ANA_ISO_EN),              /* 9 */
+    FIELD(S_THM9, T_SOC_REFCLK_OFF, T_SOC_REFCLK_OFF),      /* 10 */
+    FIELD(S_BACO_CNTL, S_BACO_POWER_OFF, S_BACO_POWER_OFF), /* 11 */
+    FIELD(S_THM9, T_RESET_EN, T_RESET_EN),                  /* 13 */
+    FIELD(S_THM9, T_PWROKRAW_CNTL, 0),                      /* 14 */
+};
+
 typedef enum BacoState {
     BACO_STATE_POWERED,             /* normal operation */
     BACO_STATE_DOWN,                /* in BACO, power off */
@@ -393,6 +450,33 @@ struct AMDGPUModel {
     bool bootloader_never_ready;
     bool off_bus_after_mode1;
     bool off_bus;                   /* fell off at a mode1 */
+
+    /* SOC15 SMU and BACO */
+    uint32_t thm_baco_addr;         /* THM_BACO_CNTL of the chip */
+    uint32_t thm_baco;              /* its stored bits */
+    uint32_t smu_version;           /* GetSmuVersion */
+    uint32_t msg_enter_baco;
+    uint32_t msg_exit_baco;         /* 0: none (Vega10/12) */
+    bool smu_features;              /* DPM features enabled */
+    bool smu_pending;               /* a message not answered yet */
+    uint32_t smu_pending_msg;
+    uint32_t smu_pending_arg;
+    int64_t smu_msg_ns;             /* when it was written */
+    int64_t smu_delay_ns;
+    unsigned smu_messages;
+    uint32_t smu_last_msg;
+    unsigned smu_enters;            /* EnterBaco taken since power-on */
+    unsigned smu_reject_after;      /* 0: never rejects */
+    bool smu_no_answer;
+    bool baco_fuse;                 /* Vega10/12 fuse pair */
+    bool soc15_baco;                /* in BACO: BACO_MODE */
+    bool smu9_armed;                /* EnterBaco OK: SOC_DOMAIN_IDLE */
+    size_t smu9_track;              /* next smu9_baco_enter write */
+    bool baco_exiting;              /* BACO_EXIT / THM bit 0x100 reads 1 */
+    bool baco_exit_powered;         /* Vega10/12: steps 1-9 done */
+    bool baco_exit_done;            /* Vega10/12: BACO_EXIT self-cleared */
+    int64_t baco_exit_ns;           /* when the exit started */
+    int64_t baco_exit_delay_ns;
 
     GArray *log;                    /* of AMDGPUModelAccess */
 };
@@ -824,8 +908,11 @@ static bool soc15_is_scratch(uint32_t offset)
 }
 
 /* Registers with a meaning of their own: not plain storage */
-static bool soc15_is_modelled(uint32_t offset)
+static bool soc15_is_modelled(AMDGPUModel *m, uint32_t offset)
 {
+    if (offset == m->thm_baco_addr) {
+        return true;
+    }
     switch (offset) {
     case S_INDEX2:
     case S_DATA2:
@@ -843,10 +930,250 @@ static bool soc15_is_modelled(uint32_t offset)
     }
 }
 
+/* SOC15 SMU and BACO */
+
+static bool soc15_smu_runs(AMDGPUModel *m)
+{
+    return m->fw_flags & FW_INTERRUPTS_ENABLED;
+}
+
+/* In BACO for the SMU: BACO_MODE set, or a Navi exit still running */
+static bool soc15_smu_in_baco(AMDGPUModel *m)
+{
+    return m->soc15_baco || (!model_is_smu9(m) && m->baco_exiting);
+}
+
+/* What lets the chip power down once asked to */
+static bool soc15_baco_capable(AMDGPUModel *m)
+{
+    return m->strap && (!model_is_smu9(m) || m->baco_fuse) &&
+           !m->baco_never_enters;
+}
+
+static void soc15_baco_enter(AMDGPUModel *m)
+{
+    m->soc15_baco = true;
+    m->baco_entries++;
+    m->smu9_track = 0;
+}
+
+/*
+ * The end of a BACO exit: the chip comes back as after a power cycle of
+ * all but its PCI Express interface (BACO is bus active)
+ */
+static void soc15_baco_leave(AMDGPUModel *m)
+{
+    m->soc15_baco = false;
+    m->baco_cycles++;
+    m->sol = 0;
+    m->fw_flags = 0;
+    m->c2pmsg64 = 0;
+    m->c2pmsg33 = 0;
+    m->c2pmsg35 = AMD_GPU_MODEL_PSP_BOOTLOADER_READY;
+    m->driver_loaded = false;
+    m->smu_features = false;
+    m->smu_pending = false;
+    m->thm_baco = model_is_smu9(m) ? T9_POWER_ON : 0;
+    m->smu9_armed = false;
+    m->smu9_track = 0;
+    m->baco_exiting = false;
+    m->baco_exit_powered = false;
+    m->baco_exit_done = false;
+}
+
+/*
+ * Vega10/12 exit_baco_tbl steps 11-16, after BACO_EXIT self-cleared:
+ * BACO_EN clear ends BACO
+ */
+static void smu9_baco_check_exit(AMDGPUModel *m)
+{
+    if (m->soc15_baco && m->baco_exit_done &&
+        !(m->soc15_baco_cntl & (S_BACO_EN | S_BACO_DUMMY_EN |
+                                S_BACO_LCLK_SWITCH)) &&
+        !(m->thm_baco & (T_RESET_EN | T_SB_AXI_FENCE))) {
+        soc15_baco_leave(m);
+    }
+}
+
+/*
+ * Vega10/12: a BAR5 write after an EnterBaco answered OK, followed against
+ * enter_baco_tbl; its last write powers the chip down
+ */
+static void smu9_baco_track(AMDGPUModel *m, uint32_t offset, uint32_t value)
+{
+    const ModelWrite *w;
+    uint32_t bc = m->soc15_baco_cntl, thm = m->thm_baco;
+    uint32_t on = S_BACO_EN | S_BACO_LCLK_SWITCH | S_BACO_DUMMY_EN |
+                  S_BACO_POWER_OFF;
+
+    if (!model_is_smu9(m) || !m->smu9_armed || m->soc15_baco ||
+        offset == S_INDEX2) {
+        return;
+    }
+    w = &smu9_baco_enter[m->smu9_track];
+    if (!baco_write_matches(w, false, offset, value)) {
+        m->smu9_track = 0;
+        w = &smu9_baco_enter[0];
+        if (!baco_write_matches(w, false, offset, value)) {
+            return;
+        }
+    }
+    if (++m->smu9_track < ARRAY_SIZE(smu9_baco_enter)) {
+        return;
+    }
+    m->smu9_track = 0;
+    if (soc15_baco_capable(m) && (bc & on) == on &&
+        (thm & (T_ISOLATION | T_RESET_EN)) == (T_ISOLATION | T_RESET_EN) &&
+        !(thm & T_PWROKRAW_CNTL)) {
+        soc15_baco_enter(m);
+    }
+}
+
+/* EnterBaco, outside BACO; @arg is C2PMSG_82 at the message */
+static uint32_t soc15_smu_enter_baco(AMDGPUModel *m, uint32_t arg)
+{
+    m->smu_enters++;
+    if (m->smu_reject_after && m->smu_enters > m->smu_reject_after) {
+        /* the reported Navi14 second-reset failure */
+        return SMU_REJECTED;
+    }
+    if (model_is_smu9(m)) {
+        /* smu9_baco.c: the enter table does the rest */
+        m->smu9_armed = true;
+        m->smu9_track = 0;
+        return SMU_OK;
+    }
+    /*
+     * vega20_baco.c, smu_v11_0.c: the THM bit first, argument 0; the RAS
+     * variant (argument 1, no THM write) is not modelled
+     */
+    if (!(m->thm_baco & T11_ENTER) || arg != 0) {
+        return SMU_REJECTED;
+    }
+    if (soc15_baco_capable(m)) {
+        soc15_baco_enter(m);
+    }
+    return SMU_OK;
+}
+
+/* ExitBaco in BACO (Vega20, Navi), answered at @at_ns */
+static uint32_t soc15_smu_exit_baco(AMDGPUModel *m, int64_t at_ns)
+{
+    if (m->chip == AMD_GPU_MODEL_CHIP_VEGA20) {
+        if (!m->baco_never_exits) {
+            soc15_baco_leave(m);
+        }
+    } else if (!m->baco_exiting) {
+        /* smu_v11_0_poll_baco_exit() waits for THM bit 0x100 to clear */
+        m->baco_exiting = true;
+        m->baco_exit_ns = at_ns;
+    }
+    return SMU_OK;
+}
+
+/* The SMU's answer to message @msg with argument @arg */
+static uint32_t soc15_smu_answer(AMDGPUModel *m, uint32_t msg, uint32_t arg,
+                                 int64_t at_ns)
+{
+    bool exit = m->msg_exit_baco && msg == m->msg_exit_baco;
+
+    if (soc15_smu_in_baco(m)) {
+        return exit && !m->baco_exiting ? soc15_smu_exit_baco(m, at_ns) :
+                                          SMU_BUSY;
+    }
+    if (msg == AMD_GPU_MODEL_SMU_MSG_TEST) {
+        return SMU_OK;
+    }
+    if (msg == AMD_GPU_MODEL_SMU_MSG_GET_SMU_VERSION) {
+        m->bar5[S_C2PMSG_82 / 4] = m->smu_version;
+        return SMU_OK;
+    }
+    if (msg == m->msg_enter_baco) {
+        return soc15_smu_enter_baco(m, arg);
+    }
+    if (exit) {
+        return SMU_REJECTED;                /* not in BACO */
+    }
+    return SMU_UNKNOWN_CMD;
+}
+
+/* A write to C2PMSG_66: a message, if the SMU takes it */
+static void soc15_smu_message(AMDGPUModel *m, uint32_t msg)
+{
+    m->smu_messages++;
+    m->smu_last_msg = msg;
+    if (!soc15_smu_runs(m) || m->smu_no_answer || m->smu_pending) {
+        /* nobody answers, or the SMU is busy with the previous one */
+        return;
+    }
+    m->smu_pending = true;
+    m->smu_pending_msg = msg;
+    m->smu_pending_arg = m->bar5[S_C2PMSG_82 / 4];
+    m->smu_msg_ns = model_now(m);
+}
+
+/* The SMU answers and the BACO exits end once the clock has got there */
+static void soc15_smu_update(AMDGPUModel *m)
+{
+    int64_t now = model_now(m);
+
+    if (m->smu_pending && now - m->smu_msg_ns >= m->smu_delay_ns) {
+        int64_t at_ns = m->smu_msg_ns + m->smu_delay_ns;
+
+        m->smu_pending = false;
+        if (soc15_smu_runs(m) && !m->smu_no_answer) {
+            m->c2pmsg90 = soc15_smu_answer(m, m->smu_pending_msg,
+                                           m->smu_pending_arg, at_ns);
+        }
+    }
+    if (m->baco_exiting && !m->baco_never_exits &&
+        now - m->baco_exit_ns >= m->baco_exit_delay_ns) {
+        m->baco_exiting = false;
+        if (!model_is_smu9(m)) {
+            soc15_baco_leave(m);            /* THM bit 0x100 clear */
+        } else if (m->baco_exit_powered) {
+            m->baco_exit_done = true;       /* BACO_EXIT self-cleared */
+            smu9_baco_check_exit(m);
+        }
+    }
+}
+
+static uint32_t soc15_thm_get(AMDGPUModel *m)
+{
+    if (model_is_smu9(m)) {
+        return m->thm_baco |
+               (m->smu9_armed ? T_SOC_DOMAIN_IDLE : 0) |
+               (m->baco_exiting ? T_BACO_EXIT : 0);
+    }
+    return m->thm_baco | (m->baco_exiting ? T11_EXIT_BUSY : 0);
+}
+
+static void soc15_thm_set(AMDGPUModel *m, uint32_t value)
+{
+    if (!model_is_smu9(m)) {
+        /* thm_11_0_2: bit 0x100 is the SMU's exit status */
+        m->thm_baco = value & ~T11_EXIT_BUSY;
+        return;
+    }
+    m->thm_baco = value & ~(T_SOC_DOMAIN_IDLE | T_BACO_EXIT);
+    if ((value & T_BACO_EXIT) && !m->baco_exiting) {
+        /* exit_baco_tbl step 10: the power returns if steps 1-9 ran */
+        m->baco_exiting = true;
+        m->baco_exit_ns = model_now(m);
+        m->baco_exit_done = false;
+        m->baco_exit_powered = m->soc15_baco &&
+            !(m->soc15_baco_cntl & S_BACO_POWER_OFF) &&
+            (m->thm_baco & T_PWROKRAW_CNTL) &&
+            !(m->thm_baco & T_ISOLATION);
+    }
+}
+
 /* What the mode1 changes later happens once the clock has got there */
 static void soc15_update(AMDGPUModel *m)
 {
     int64_t since = model_now(m) - m->mode1_time_ns;
+
+    soc15_smu_update(m);
 
     if (m->mode1_ack_pending && !m->mode1_never_acked &&
         since >= m->mode1_ack_delay_ns) {
@@ -967,6 +1294,10 @@ static void soc15_mode1(AMDGPUModel *m)
     m->mode1_memsize_pending = true;
     m->mode1_ack_pending = true;
     m->mode1_boot_pending = true;
+    m->smu_pending = false;
+    m->smu_features = false;
+    m->smu9_armed = false;
+    m->smu9_track = 0;
     /* the chip forgets its BARs; vfio-pci keeps its copy */
     m->bars_lost = true;
     soc15_config_chip_reset(m);
@@ -1001,7 +1332,7 @@ static uint32_t soc15_mmio_get(AMDGPUModel *m, uint32_t offset)
     case S_STRAP0:
         return m->strap ? AMD_GPU_MODEL_STRAP_PX_CAPABLE : 0;
     case S_BACO_CNTL:
-        return m->soc15_baco_cntl;
+        return m->soc15_baco_cntl | (m->soc15_baco ? S_BACO_MODE : 0);
     case S_C2PMSG_33:
         return m->c2pmsg33;
     case S_C2PMSG_35:
@@ -1013,6 +1344,14 @@ static uint32_t soc15_mmio_get(AMDGPUModel *m, uint32_t offset)
     case S_C2PMSG_90:
         return m->c2pmsg90;
     default:
+        if (offset == m->thm_baco_addr) {
+            return soc15_thm_get(m);
+        }
+        if (model_is_smu9(m) && offset == S_FUSE_DATA &&
+            m->bar5[S_FUSE_INDEX / 4] == AMD_GPU_MODEL_SMU9_FUSE_BACO_QUERY) {
+            /* smu9_baco.c: the BACO fuse */
+            return m->baco_fuse ? 1 : 0;
+        }
         if (soc15_is_scratch(offset)) {
             return m->scratch[(offset - S_BIOS_SCRATCH_0) / 4];
         }
@@ -1031,8 +1370,13 @@ static void soc15_mmio_set(AMDGPUModel *m, uint32_t offset, uint32_t value)
         /* read-only */
         break;
     case S_BACO_CNTL:
-        /* stored only: BACO is not modelled on SOC15 */
-        m->soc15_baco_cntl = value & ~AMD_GPU_MODEL_BACO_CNTL_BACO_MODE;
+        /* BACO_MODE is the chip's state */
+        m->soc15_baco_cntl = value & ~S_BACO_MODE;
+        smu9_baco_check_exit(m);
+        break;
+    case S_C2PMSG_66:
+        m->bar5[offset / 4] = value;
+        soc15_smu_message(m, value);
         break;
     case S_C2PMSG_33:
         m->c2pmsg33 = value;
@@ -1050,7 +1394,10 @@ static void soc15_mmio_set(AMDGPUModel *m, uint32_t offset, uint32_t value)
         m->c2pmsg90 = value;
         break;
     default:
-        if (soc15_is_scratch(offset)) {
+        if (offset == m->thm_baco_addr) {
+            soc15_thm_set(m, value);
+            smu9_baco_check_exit(m);
+        } else if (soc15_is_scratch(offset)) {
             m->scratch[(offset - S_BIOS_SCRATCH_0) / 4] = value;
         } else {
             m->bar5[offset / 4] = value;
@@ -1104,6 +1451,16 @@ static void soc15_power_on(AMDGPUModel *m)
     m->mode1_ack_pending = false;
     m->mode1_boot_pending = false;
     m->off_bus = false;
+    m->thm_baco = model_is_smu9(m) ? T9_POWER_ON : 0;
+    m->smu_features = false;
+    m->smu_pending = false;
+    m->smu_enters = 0;
+    m->soc15_baco = false;
+    m->smu9_armed = false;
+    m->smu9_track = 0;
+    m->baco_exiting = false;
+    m->baco_exit_powered = false;
+    m->baco_exit_done = false;
 }
 
 /* vfio-pci serves these from its own copy of config space */
@@ -1239,6 +1596,9 @@ static void do_mmio_write(AMDGPUModel *m, uint32_t offset, uint32_t value)
     if (model_is_soc15(m)) {
         soc15_update(m);
         soc15_mmio_set(m, offset, value);
+        smu9_baco_track(m, offset, value);
+        /* an answer without delay is there at once */
+        soc15_update(m);
         return;
     }
     switch (offset) {
@@ -1279,7 +1639,7 @@ static void storage_fill(AMDGPUModel *m, uint32_t value)
     g_hash_table_remove_all(m->smc_other);
     g_hash_table_remove_all(m->smn_other);
     for (offset = 0; offset < m->bar5_size; offset += 4) {
-        if (model_is_soc15(m) ? !soc15_is_modelled(offset) :
+        if (model_is_soc15(m) ? !soc15_is_modelled(m, offset) :
             !is_modelled(offset)) {
             m->bar5[offset / 4] = value;
         }
@@ -1311,6 +1671,45 @@ static void model_power_on(AMDGPUModel *m)
     baco_track_reset(m);
     if (model_is_soc15(m)) {
         soc15_power_on(m);
+    }
+}
+
+static AMDPPTableFormat model_pptable_format(AMDGPUModel *m)
+{
+    return model_is_vi(m) ? AMD_PPTABLE_V1 :
+           model_is_soc15(m) ? AMD_PPTABLE_ATOMFW : AMD_PPTABLE_V0;
+}
+
+/* The SMU's interface: the ppsmc header of each chip */
+static void soc15_smu_init(AMDGPUModel *m)
+{
+    m->thm_baco_addr = model_is_smu9(m) ? S_THM9 : S_THM11;
+    m->smu_delay_ns = AMD_GPU_MODEL_SMU_DELAY_NS;
+    m->baco_exit_delay_ns = AMD_GPU_MODEL_BACO_EXIT_DELAY_NS;
+    m->baco_fuse = true;
+    switch (m->chip) {
+    case AMD_GPU_MODEL_CHIP_VEGA10:
+        m->smu_version = AMD_GPU_MODEL_SMU_VERSION_VEGA10;
+        m->msg_enter_baco = AMD_GPU_MODEL_SMU_MSG_ENTER_BACO_VEGA10;
+        break;
+    case AMD_GPU_MODEL_CHIP_VEGA12:
+        m->smu_version = AMD_GPU_MODEL_SMU_VERSION_VEGA12;
+        m->msg_enter_baco = AMD_GPU_MODEL_SMU_MSG_ENTER_BACO_VEGA12;
+        break;
+    case AMD_GPU_MODEL_CHIP_VEGA20:
+        m->smu_version = AMD_GPU_MODEL_SMU_VERSION_VEGA20;
+        m->msg_enter_baco = AMD_GPU_MODEL_SMU_MSG_ENTER_BACO_VEGA20;
+        m->msg_exit_baco = AMD_GPU_MODEL_SMU_MSG_EXIT_BACO_VEGA20;
+        break;
+    default:
+        m->smu_version = m->chip == AMD_GPU_MODEL_CHIP_NAVI10 ?
+                         AMD_GPU_MODEL_SMU_VERSION_NAVI10 :
+                         m->chip == AMD_GPU_MODEL_CHIP_NAVI12 ?
+                         AMD_GPU_MODEL_SMU_VERSION_NAVI12 :
+                         AMD_GPU_MODEL_SMU_VERSION_NAVI14;
+        m->msg_enter_baco = AMD_GPU_MODEL_SMU_MSG_ENTER_BACO_NAVI;
+        m->msg_exit_baco = AMD_GPU_MODEL_SMU_MSG_EXIT_BACO_NAVI;
+        break;
     }
 }
 
@@ -1350,6 +1749,9 @@ AMDGPUModel *amd_gpu_model_new(uint16_t device_id)
     m->fw_flags_addr = model_is_smu9(m) ?
                        AMD_GPU_MODEL_smnMP1_FIRMWARE_FLAGS_SMU9 :
                        AMD_GPU_MODEL_smnMP1_FIRMWARE_FLAGS_SMU11;
+    if (model_is_soc15(m)) {
+        soc15_smu_init(m);
+    }
     m->mode1_ack_delay_ns = AMD_GPU_MODEL_MODE1_ACK_DELAY_NS;
     m->mode1_memsize_delay_ns = AMD_GPU_MODEL_MODE1_MEMSIZE_DELAY_NS;
     m->mode1_boot_delay_ns = AMD_GPU_MODEL_MODE1_BOOTLOADER_DELAY_NS;
@@ -1376,9 +1778,12 @@ AMDGPUModel *amd_gpu_model_new(uint16_t device_id)
     /* after host boot: VBIOS posted, SMC stopped */
     model_power_on(m);
 
-    /* the PowerPlay format follows the chip (smu7_init_function_pointers()) */
-    spec.format = model_is_vi(m) ? AMD_PPTABLE_V1 : AMD_PPTABLE_V0;
-    spec.baco_cap = model_is_vi(m);
+    /*
+     * the PowerPlay format follows the chip (smu7_init_function_pointers(),
+     * atomfirmware on SOC15)
+     */
+    spec.format = model_pptable_format(m);
+    spec.baco_cap = model_is_vi(m) || model_is_soc15(m);
     m->rom = amd_gpu_model_vbios_build(&spec, NULL);
     m->rom_size = AMD_GPU_MODEL_ROM_SIZE;
     return m;
@@ -1520,6 +1925,10 @@ void amd_gpu_model_power_cycle(AMDGPUModel *m)
 void amd_gpu_model_load_driver(AMDGPUModel *m)
 {
     g_mutex_lock(&m->lock);
+    if (model_is_soc15(m)) {
+        /* what the chip was doing until now has happened */
+        soc15_update(m);
+    }
     /* it POSTs the chip if the scratch registers say it is not */
     m->scratch[7] |= AMD_GPU_MODEL_SCRATCH7_POSTED;
     m->smc_reset_cntl &= ~SMC_SYSCON_RESET_CNTL__rst_reg_MASK;
@@ -1535,6 +1944,8 @@ void amd_gpu_model_load_driver(AMDGPUModel *m)
         m->c2pmsg35 = AMD_GPU_MODEL_PSP_BOOTLOADER_READY;
         m->c2pmsg90 = 1;
         m->fw_flags = FW_INTERRUPTS_ENABLED;
+        m->smu_features = true;
+        m->smu_pending = false;
         m->bars_lost = false;
         m->mode1_memsize_pending = false;
         m->mode1_ack_pending = false;
@@ -1576,7 +1987,8 @@ bool amd_gpu_model_in_baco(AMDGPUModel *m)
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
     if (model_is_soc15(m)) {
-        return false;                       /* BACO is not modelled */
+        soc15_update(m);
+        return m->soc15_baco;
     }
     baco_update(m);
     return baco_read(m) & BACO_MODE;
@@ -1586,6 +1998,9 @@ unsigned amd_gpu_model_baco_entries(AMDGPUModel *m)
 {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
+    if (model_is_soc15(m)) {
+        soc15_update(m);
+    }
     return m->baco_entries;
 }
 
@@ -1593,6 +2008,9 @@ unsigned amd_gpu_model_baco_cycles(AMDGPUModel *m)
 {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
 
+    if (model_is_soc15(m)) {
+        soc15_update(m);
+    }
     return m->baco_cycles;
 }
 
@@ -1960,7 +2378,95 @@ void amd_gpu_model_set_off_bus_after_mode1(AMDGPUModel *m, bool on)
     g_mutex_unlock(&m->lock);
 }
 
-/* VBIOS images: atombios.h, pptable.h and tonga_pptable.h layouts */
+void amd_gpu_model_guest_shutdown(AMDGPUModel *m, AMDGPUModelShutdown how)
+{
+    g_mutex_lock(&m->lock);
+    if (!model_is_soc15(m)) {
+        g_mutex_unlock(&m->lock);
+        return;
+    }
+    soc15_update(m);
+    /* the last message, DisableAllSmuFeatures or the unload, got 1 */
+    m->c2pmsg90 = SMU_OK;
+    m->smu_pending = false;
+    m->smu_features = false;
+    switch (how) {
+    case AMD_GPU_MODEL_SHUTDOWN_LINUX:
+        /* amdgpu_pci_shutdown(): no MP1 unload in passthrough */
+        m->fw_flags = FW_INTERRUPTS_ENABLED;
+        break;
+    case AMD_GPU_MODEL_SHUTDOWN_WINDOWS:
+        /* MP1 unloaded; sOS stays resident */
+        m->fw_flags = 0;
+        break;
+    }
+    g_mutex_unlock(&m->lock);
+}
+
+unsigned amd_gpu_model_smu_messages(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return m->smu_messages;
+}
+
+uint32_t amd_gpu_model_last_smu_message(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    return m->smu_last_msg;
+}
+
+bool amd_gpu_model_smu_features_enabled(AMDGPUModel *m)
+{
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&m->lock);
+
+    if (model_is_soc15(m)) {
+        soc15_update(m);
+    }
+    return m->smu_features;
+}
+
+void amd_gpu_model_set_smu_delay_ns(AMDGPUModel *m, int64_t delay_ns)
+{
+    g_mutex_lock(&m->lock);
+    m->smu_delay_ns = delay_ns;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_baco_exit_delay_ns(AMDGPUModel *m, int64_t delay_ns)
+{
+    g_mutex_lock(&m->lock);
+    m->baco_exit_delay_ns = delay_ns;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_smu_reject_enter_after(AMDGPUModel *m, unsigned n)
+{
+    g_mutex_lock(&m->lock);
+    m->smu_reject_after = n;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_smu_no_answer(AMDGPUModel *m, bool on)
+{
+    g_mutex_lock(&m->lock);
+    m->smu_no_answer = on;
+    g_mutex_unlock(&m->lock);
+}
+
+void amd_gpu_model_set_baco_fuse(AMDGPUModel *m, bool on)
+{
+    g_mutex_lock(&m->lock);
+    m->baco_fuse = on;
+    g_mutex_unlock(&m->lock);
+}
+
+/*
+ * VBIOS images: atombios.h, pptable.h and tonga_pptable.h layouts, and
+ * the atomfirmware powerplayinfo tables (vega10_pptable.h,
+ * vega20_pptable.h, smu_v11_0_pptable.h)
+ */
 
 #define VBIOS_SIGNATURE_OFFSET  0x30
 #define VBIOS_HEADER_PTR        0x48
@@ -1978,6 +2484,9 @@ void amd_gpu_model_set_off_bus_after_mode1(AMDGPUModel *m, bool on)
 #define VBIOS_V0_SIZE           37      /* to usBootNonClockInfoOffset */
 #define VBIOS_V0_CAPS           21
 #define VBIOS_CAP_BACO          0x00020000
+#define VBIOS_ATOMFW_SIZE       AMD_GPU_MODEL_VBIOS_ATOMFW_SIZE
+#define VBIOS_ATOMFW_CAPS       AMD_GPU_MODEL_VBIOS_ATOMFW_CAPS
+#define VBIOS_ATOMFW_FORMAT_REV 2       /* atom_common_table_header */
 
 uint8_t *amd_gpu_model_vbios_build(const AMDGPUModelVbiosSpec *spec,
                                    AMDGPUModelVbiosLayout *layout)
@@ -1985,12 +2494,17 @@ uint8_t *amd_gpu_model_vbios_build(const AMDGPUModelVbiosSpec *spec,
     size_t size = spec->size ? spec->size : AMD_GPU_MODEL_ROM_SIZE;
     uint8_t *rom = g_malloc0(size);
     bool v1 = spec->format == AMD_PPTABLE_V1;
-    size_t pp_size = v1 ? VBIOS_V1_SIZE : VBIOS_V0_SIZE;
+    bool atomfw = spec->format == AMD_PPTABLE_ATOMFW;
+    size_t pp_size = v1 ? VBIOS_V1_SIZE :
+                     atomfw ? VBIOS_ATOMFW_SIZE : VBIOS_V0_SIZE;
+    size_t caps_off = v1 ? VBIOS_V1_CAPS :
+                      atomfw ? VBIOS_ATOMFW_CAPS : VBIOS_V0_CAPS;
     size_t end = pp_size + (v1 ? VBIOS_V1_STATES_SIZE : 0);
     size_t hdr = VBIOS_HEADER, mdt = VBIOS_MASTER_DATA;
     size_t pp = spec->table_at_end ? size - end : VBIOS_POWERPLAY;
     uint32_t caps = spec->other_caps |
-                    (spec->baco_cap ? VBIOS_CAP_BACO : 0);
+                    (!spec->baco_cap ? 0 :
+                     atomfw ? AMD_GPU_MODEL_ATOMFW_CAP_BACO : VBIOS_CAP_BACO);
 
     g_assert(size >= VBIOS_POWERPLAY + end && size <= 0x20000);
 
@@ -2024,6 +2538,11 @@ uint8_t *amd_gpu_model_vbios_build(const AMDGPUModelVbiosSpec *spec,
         stw_le_p(rom + pp + VBIOS_V1_STATE_ARRAY, pp_size);
         rom[pp + pp_size] = 0;              /* state array: ucRevId */
         rom[pp + pp_size + 1] = 1;          /* ucNumEntries */
+    } else if (atomfw) {
+        rom[pp + 2] = VBIOS_ATOMFW_FORMAT_REV;
+        rom[pp + 3] = 1;
+        stw_le_p(rom + pp + 5, pp_size);    /* usTableSize */
+        stl_le_p(rom + pp + VBIOS_ATOMFW_CAPS, caps);
     } else {
         rom[pp + 2] = 1;                    /* not checked for V0 */
         rom[pp + 3] = 1;
@@ -2037,7 +2556,7 @@ uint8_t *amd_gpu_model_vbios_build(const AMDGPUModelVbiosSpec *spec,
             .master_data = mdt,
             .powerplay = pp,
             .powerplay_size = pp_size,
-            .caps = pp + (v1 ? VBIOS_V1_CAPS : VBIOS_V0_CAPS),
+            .caps = pp + caps_off,
             .state_array = v1 ? pp + pp_size : 0,
         };
     }
@@ -2056,7 +2575,7 @@ void amd_gpu_model_set_vbios(AMDGPUModel *m, const uint8_t *rom, size_t len)
 void amd_gpu_model_set_vbios_cap(AMDGPUModel *m, bool baco_cap)
 {
     AMDGPUModelVbiosSpec spec = {
-        .format = model_is_vi(m) ? AMD_PPTABLE_V1 : AMD_PPTABLE_V0,
+        .format = model_pptable_format(m),
         .baco_cap = baco_cap,
     };
     uint8_t *rom = amd_gpu_model_vbios_build(&spec, NULL);

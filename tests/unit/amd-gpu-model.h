@@ -27,11 +27,16 @@
  *  - a 4 KiB configuration space with the PM, PCI Express and MSI
  *    capabilities and the Resizable BAR extended capability;
  *  - a 512 KiB BAR5 with the SMN index/data pair (PCIE_INDEX2/DATA2),
- *    BIOS_SCRATCH_0..15, RCC_CONFIG_MEMSIZE, RCC_BIF_STRAP0, BACO_CNTL
- *    (storage only), the PSP registers of MP0 and the SMU mailbox of MP1
- *    (storage only), and plain storage for every other register;
+ *    BIOS_SCRATCH_0..15, RCC_CONFIG_MEMSIZE, RCC_BIF_STRAP0, BACO_CNTL,
+ *    THM_BACO_CNTL, the PSP registers of MP0, the SMU mailbox of MP1,
+ *    Vega10/12's BACO fuse pair, and plain storage for every other
+ *    register;
  *  - MP1's FIRMWARE_FLAGS in SMN space, and plain storage for every other
  *    SMN address;
+ *  - the SMU's answers to the mailbox, and BACO as each chip's driver
+ *    sequence drives it (the "SOC15 SMU and BACO" section below);
+ *  - what a Linux or a Windows guest leaves behind at shutdown;
+ *  - an atomfirmware VBIOS with the PowerPlay BACO cap;
  *  - the PSP mode1 reset, with the delays of the PSP's answers and what
  *    vfio-pci makes of it: the chip loses its BARs and its PCI Express
  *    and Resizable BAR settings, and BAR5 decodes again only once
@@ -127,14 +132,17 @@ typedef enum AMDGPUModelChip {
  *    the chip is in reset after a mode1;
  *  - RCC_BIF_STRAP0: read-only, STRAP_PX_CAPABLE as set_strap() sets it
  *    (set by default), the other bits 0;
- *  - BACO_CNTL: stored, BACO_MODE reads 0.  BACO is not modelled on
- *    SOC15: nothing happens when its bits are written;
+ *  - BACO_CNTL: stored, BACO_MODE (bit 8) read-only, set while the chip
+ *    is in BACO (below);
+ *  - THM_BACO_CNTL (Vega10/12 at _SMU9, the others at _SMU11; the other
+ *    chip's offset is plain storage) and the fuse pair: below;
  *  - MP0_SMN_C2PMSG_33 (mode1 acknowledge), _35 (bootloader ready), _64
  *    (PSP GFX control) and _81 (sOS sign of life): stored, and the PSP
  *    changes them as below;
- *  - MP1_SMN_C2PMSG_66, _82, _90 (the SMU mailbox): stored, no SMU
- *    message is modelled; _90 is 0 after host boot, 1 after a driver ran
- *    and 0 after a mode1, and is not plain storage for set_storage_fill().
+ *  - MP1_SMN_C2PMSG_66, _82, _90 (the SMU mailbox): _66 and _82 are
+ *    plain storage that the SMU reads and answers in (below); _90 is 0
+ *    after host boot, 1 after a driver ran and 0 after a mode1, holds the
+ *    SMU's last answer, and is not plain storage for set_storage_fill().
  * SMN: MP1 FIRMWARE_FLAGS (at the SMU9 address on Vega10/12, at the SMU11
  * one on the others) is read-only with INTERRUPTS_ENABLED set while the
  * SMU firmware runs (set_smc_running(), smc_running() and smc_stopped()
@@ -183,9 +191,8 @@ typedef enum AMDGPUModelChip {
  * set_bootloader_never_ready(), set_off_bus_after_mode1() (from the mode1
  * command on the chip reads all-ones everywhere, like set_all_ones());
  * set_all_ones(), set_all_ones_after() and set_stuck() (MEMSIZE stays
- * all-ones after a mode1) work as on CIK/VI.  The config reset, BACO and
- * SMU messages are not modelled on SOC15; bus reset is ignored as on
- * CIK/VI.
+ * all-ones after a mode1) work as on CIK/VI.  The config reset is not
+ * modelled on SOC15; bus reset is ignored as on CIK/VI.
  */
 #define AMD_GPU_MODEL_SOC15_CONFIG_SIZE 4096
 #define AMD_GPU_MODEL_SOC15_BAR5_SIZE   0x80000
@@ -200,7 +207,15 @@ typedef enum AMDGPUModelChip {
 #define AMD_GPU_MODEL_mmRCC_BIF_STRAP0          0x03480
 #define   AMD_GPU_MODEL_STRAP_PX_CAPABLE                0x00000080
 #define AMD_GPU_MODEL_mmRCC_CONFIG_MEMSIZE      0x0378c
+#define AMD_GPU_MODEL_mmBIF_DOORBELL_CNTL       0x03870
+#define AMD_GPU_MODEL_mmBIF_FB_EN               0x0387c
 #define AMD_GPU_MODEL_mmBACO_CNTL               0x038ac
+#define   AMD_GPU_MODEL_BACO_CNTL_BACO_EN               0x00000001
+#define   AMD_GPU_MODEL_BACO_CNTL_BACO_BIF_LCLK_SWITCH  0x00000002
+#define   AMD_GPU_MODEL_BACO_CNTL_BACO_DUMMY_EN         0x00000004
+#define   AMD_GPU_MODEL_BACO_CNTL_BACO_POWER_OFF        0x00000008
+#define   AMD_GPU_MODEL_BACO_CNTL_BACO_DSTATE_BYPASS    0x00000020
+#define   AMD_GPU_MODEL_BACO_CNTL_BACO_RST_INTR_MASK    0x00000040
 #define   AMD_GPU_MODEL_BACO_CNTL_BACO_MODE             0x00000100
 #define AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_33       0x58184
 #define AMD_GPU_MODEL_mmMP0_SMN_C2PMSG_35       0x5818c
@@ -209,6 +224,28 @@ typedef enum AMDGPUModelChip {
 #define AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_66       0x58a08
 #define AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_82       0x58a48
 #define AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_90       0x58a68
+/* THM_BACO_CNTL: thm_9_0 (Vega10/12) and thm_11_0_2 (Vega20, Navi1x) */
+#define AMD_GPU_MODEL_mmTHM_BACO_CNTL_SMU9      0x599f0
+#define AMD_GPU_MODEL_mmTHM_BACO_CNTL_SMU11     0x59a04
+#define   AMD_GPU_MODEL_THM_BACO_MODE                   0x00000001
+#define   AMD_GPU_MODEL_THM_BACO_ISO_EN                 0x00000002
+#define   AMD_GPU_MODEL_THM_BACO_PWROKRAW_CNTL          0x00000004
+#define   AMD_GPU_MODEL_THM_BACO_RESET_EN               0x00000008
+#define   AMD_GPU_MODEL_THM_BACO_SOC_VDCI_RESET         0x00000010
+#define   AMD_GPU_MODEL_THM_BACO_SMNCLK_MUX             0x00000020
+#define   AMD_GPU_MODEL_THM_BACO_SOC_REFCLK_OFF         0x00000040
+#define   AMD_GPU_MODEL_THM_BACO_AEB_ISO_EN             0x00000080
+#define   AMD_GPU_MODEL_THM_BACO_EXIT                   0x00000100
+#define   AMD_GPU_MODEL_THM_BACO_ANA_ISO_EN             0x00000200
+#define   AMD_GPU_MODEL_THM_BACO_SB_AXI_FENCE           0x40000000
+#define   AMD_GPU_MODEL_THM_BACO_SOC_DOMAIN_IDLE        0x80000000
+/* SMU11: what the driver ORs in before EnterBaco, and the exit status */
+#define   AMD_GPU_MODEL_THM11_BACO_ENTER                0x80000000
+#define   AMD_GPU_MODEL_THM11_BACO_EXIT_BUSY            0x00000100
+/* Vega10/12 BACO fuse pair (smu9_baco.c: WREG32 0x12074, RREG32 0x12075) */
+#define AMD_GPU_MODEL_mmSMU9_FUSE_INDEX         0x481d0
+#define AMD_GPU_MODEL_mmSMU9_FUSE_DATA          0x481d4
+#define   AMD_GPU_MODEL_SMU9_FUSE_BACO_QUERY            0xfff0003b
 
 /* PSP GFX interface (psp_gfx_if.h) and the PSP's answers */
 #define AMD_GPU_MODEL_GFX_CMD_RESPONSE_MASK     0x80000000
@@ -221,6 +258,43 @@ typedef enum AMDGPUModelChip {
 #define AMD_GPU_MODEL_smnMP1_FIRMWARE_FLAGS_SMU9    0x03b10028
 #define AMD_GPU_MODEL_smnMP1_FIRMWARE_FLAGS_SMU11   0x03b10024
 #define   AMD_GPU_MODEL_MP1_FIRMWARE_FLAGS_INTERRUPTS_ENABLED  0x00000001
+
+/* SMU responses in C2PMSG_90 (the ppsmc headers, smu_cmn.c) */
+#define AMD_GPU_MODEL_SMU_RESULT_OK             0x01
+#define AMD_GPU_MODEL_SMU_RESULT_FAILED         0xff
+#define AMD_GPU_MODEL_SMU_RESULT_UNKNOWN_CMD    0xfe
+#define AMD_GPU_MODEL_SMU_RESULT_REJECTED       0xfd    /* prerequisites */
+#define AMD_GPU_MODEL_SMU_RESULT_BUSY           0xfc    /* another command */
+
+/*
+ * SMU message IDs (vega10_ppsmc.h, vega12_ppsmc.h, vega20_ppsmc.h,
+ * smu_v11_0_ppsmc.h); Vega10 and Vega12 have no ExitBaco
+ */
+#define AMD_GPU_MODEL_SMU_MSG_TEST              0x01
+#define AMD_GPU_MODEL_SMU_MSG_GET_SMU_VERSION   0x02
+#define AMD_GPU_MODEL_SMU_MSG_ENTER_BACO_VEGA10 0x1e
+#define AMD_GPU_MODEL_SMU_MSG_ENTER_BACO_VEGA12 0x25
+#define AMD_GPU_MODEL_SMU_MSG_ENTER_BACO_VEGA20 0x25
+#define AMD_GPU_MODEL_SMU_MSG_EXIT_BACO_VEGA20  0x58
+#define AMD_GPU_MODEL_SMU_MSG_ENTER_BACO_NAVI   0x18
+#define AMD_GPU_MODEL_SMU_MSG_EXIT_BACO_NAVI    0x19
+
+/*
+ * What GetSmuVersion returns in C2PMSG_82: made-up but plausible PMFW
+ * versions in the 0x00MMmmpp form the drivers print (major.minor.patch);
+ * Vega20's is above 0x283400, the version soc15.c requires for BACO with
+ * RAS.  Not taken from any real board.
+ */
+#define AMD_GPU_MODEL_SMU_VERSION_VEGA10        0x001c2d00  /* 28.45.0 */
+#define AMD_GPU_MODEL_SMU_VERSION_VEGA12        0x00271a00  /* 39.26.0 */
+#define AMD_GPU_MODEL_SMU_VERSION_VEGA20        0x00283800  /* 40.56.0 */
+#define AMD_GPU_MODEL_SMU_VERSION_NAVI10        0x002a3f00  /* 42.63.0 */
+#define AMD_GPU_MODEL_SMU_VERSION_NAVI12        0x00342900  /* 52.41.0 */
+#define AMD_GPU_MODEL_SMU_VERSION_NAVI14        0x00352800  /* 53.40.0 */
+
+/* Default SMU answer and BACO exit delays */
+#define AMD_GPU_MODEL_SMU_DELAY_NS              0LL
+#define AMD_GPU_MODEL_BACO_EXIT_DELAY_NS        1000000LL
 
 /* Default mode1 delays, from the command write */
 #define AMD_GPU_MODEL_MODE1_ACK_DELAY_NS        300000000LL
@@ -271,8 +345,8 @@ typedef struct AMDGPUModelAccess {
  * Tonga, Fiji and Polaris have the BACO strap set and a VBIOS with a V1
  * PowerPlay table that has the BACO cap; CIK and other chips have the
  * strap clear and a V0 table without the cap.  SOC15 chips are in the
- * state described above, with STRAP_PX_CAPABLE set and the V0 image (the
- * model has no atomfirmware tables).  The clock is
+ * state described above, with STRAP_PX_CAPABLE set and an
+ * AMD_PPTABLE_ATOMFW image with the BACO cap.  The clock is
  * g_get_monotonic_time() in nanoseconds until amd_gpu_model_set_clock().
  */
 AMDGPUModel *amd_gpu_model_new(uint16_t device_id);
@@ -480,6 +554,10 @@ void amd_gpu_model_set_strap(AMDGPUModel *m, bool baco_capable);
 /*
  * BACO faults: the chip never powers down (BACO_MODE never sets), or once
  * down never gets its power back (PWRGOOD_BF and the others never set).
+ * SOC15: the SMU answers EnterBaco 1 but BACO_MODE never sets; the chip
+ * never leaves BACO (Vega10/12: BACO_EXIT never clears; Vega20: ExitBaco
+ * answered 1, BACO_MODE stays; Navi: ExitBaco answered 1, THM bit 0x100
+ * and BACO_MODE stay set).
  */
 void amd_gpu_model_set_baco_never_enters(AMDGPUModel *m, bool on);
 void amd_gpu_model_set_baco_never_exits(AMDGPUModel *m, bool on);
@@ -517,10 +595,23 @@ void amd_gpu_model_set_config_reset_wear(AMDGPUModel *m, unsigned resets);
  * and the master data table offset, the master data table whose entry 15
  * (PowerPlayInfo) gives the PowerPlay table, and the table in @format:
  * V1 (ATOM_Tonga: format revision 7, ulPlatformCaps at +19, a state array
- * with one entry at usStateArrayOffset) or V0 (ATOM_PPLIB: ulPlatformCaps
- * at +21).  @layout returns where each part went, so that tests can
- * corrupt them.
+ * with one entry at usStateArrayOffset), V0 (ATOM_PPLIB: ulPlatformCaps
+ * at +21) or ATOMFW (the atomfirmware powerplayinfo table of Vega and
+ * Navi: ATOM_Vega10_POWERPLAYTABLE, ATOM_VEGA20_POWERPLAYTABLE,
+ * smu_11_0_powerplay_table, all packed with the u32 platform caps at +17;
+ * the builder writes the common header, format revision 2, content
+ * revision 1, no table revision at +4 (0), usTableSize at +5 and the caps,
+ * AMD_GPU_MODEL_VBIOS_ATOMFW_SIZE bytes in all).  @baco_cap sets
+ * 0x00020000 in V0/V1 and AMD_GPU_MODEL_ATOMFW_CAP_BACO (0x8) in ATOMFW;
+ * @other_caps adds bits (AMD_GPU_MODEL_ATOMFW_CAP_MACO for a Navi MACO
+ * cap).  @layout returns where each part went, so that tests can corrupt
+ * them.
  */
+#define AMD_GPU_MODEL_ATOMFW_CAP_BACO           0x00000008
+#define AMD_GPU_MODEL_ATOMFW_CAP_MACO           0x00000010
+#define AMD_GPU_MODEL_VBIOS_ATOMFW_CAPS         17
+#define AMD_GPU_MODEL_VBIOS_ATOMFW_SIZE         21  /* to the caps' end */
+
 typedef struct AMDGPUModelVbiosSpec {
     AMDPPTableFormat format;
     bool baco_cap;
@@ -548,8 +639,8 @@ uint8_t *amd_gpu_model_vbios_build(const AMDGPUModelVbiosSpec *spec,
 void amd_gpu_model_set_vbios(AMDGPUModel *m, const uint8_t *rom,
                              size_t len);
 /*
- * Replace the ROM with a default image of the chip's format, with or
- * without the BACO cap
+ * Replace the ROM with a default image of the chip's format (V1 on VI,
+ * ATOMFW on SOC15, V0 on the others), with or without the BACO cap
  */
 void amd_gpu_model_set_vbios_cap(AMDGPUModel *m, bool baco_cap);
 size_t amd_gpu_model_rom_size(AMDGPUModel *m);
@@ -603,6 +694,133 @@ void amd_gpu_model_set_mode1_never_acked(AMDGPUModel *m, bool on);
 void amd_gpu_model_set_bootloader_never_ready(AMDGPUModel *m, bool on);
 /* false also brings a chip that fell off back */
 void amd_gpu_model_set_off_bus_after_mode1(AMDGPUModel *m, bool on);
+
+/*
+ * SOC15 SMU and BACO
+ *
+ * The mailbox (smu9_smumgr.c, vega20_smumgr.c, smu_cmn.c): a decoded BAR5
+ * write of C2PMSG_66 is a message with that ID and the argument C2PMSG_82
+ * holds at that moment (smu_messages(), last_smu_message() count and keep
+ * every such write).  The SMU takes it only while FIRMWARE_FLAGS has
+ * INTERRUPTS_ENABLED set, set_smu_no_answer() is off and no earlier
+ * message is still unanswered (a message written then is dropped: the
+ * earlier answer still comes).  A message the SMU does not take gets no
+ * answer: C2PMSG_90 keeps what it holds (0 after the driver cleared it,
+ * "no answer"; a stale 1 after a Windows shutdown).  A message it takes is
+ * answered set_smu_delay_ns() after the write (AMD_GPU_MODEL_SMU_DELAY_NS,
+ * at once, by default): C2PMSG_90 then reads the result and C2PMSG_82 any
+ * output.  Until then C2PMSG_90 reads what was last written to it.  The
+ * answers:
+ *  - in BACO (BACO_MODE set, or a Navi exit still running): ExitBaco as
+ *    below, every other message AMD_GPU_MODEL_SMU_RESULT_BUSY;
+ *  - TestMessage: OK;
+ *  - GetSmuVersion: OK, C2PMSG_82 = AMD_GPU_MODEL_SMU_VERSION_<chip>;
+ *  - EnterBaco (the chip's ID): REJECTED from the (n+1)th EnterBaco the
+ *    SMU took since power-on (host boot or power_cycle(), not BACO) when
+ *    set_smu_reject_enter_after(n) is set; otherwise as below;
+ *  - ExitBaco (Vega20, Navi) outside BACO: REJECTED;
+ *  - any other ID, and ExitBaco on Vega10/12 (which have none):
+ *    AMD_GPU_MODEL_SMU_RESULT_UNKNOWN_CMD.
+ * SMU features (smu_features_enabled()) are on after load_driver() and
+ * off after a Linux shutdown; the answers above do not depend on them
+ * (whether real firmware refuses EnterBaco with the BACO feature off is
+ * unknown: set_smu_reject_enter_after() stands in for a refusal).
+ *
+ * BACO_MODE sets only if RCC_BIF_STRAP0 has STRAP_PX_CAPABLE (and, on
+ * Vega10/12, set_baco_fuse() is on) and set_baco_never_enters() is off;
+ * otherwise the SMU still answers EnterBaco OK.  Entering BACO counts in
+ * baco_entries(), leaving it in baco_cycles().
+ *
+ * Vega10/12 (vega10_baco.c, vega12_baco.c), THM_BACO_CNTL at _SMU9 with
+ * the thm_9_0 bits, power-on value PWROKRAW_CNTL:
+ *  - EnterBaco answered OK: SOC_DOMAIN_IDLE (read-only) reads set until
+ *    the chip leaves BACO or loses power, and the model starts following
+ *    enter_baco_tbl's writes: steps 2-11, 13 and 14 (BACO_EN,
+ *    BACO_BIF_LCLK_SWITCH, BACO_DUMMY_EN := 1 in BACO_CNTL; SOC_VDCI_RESET,
+ *    SMNCLK_MUX, ISO_EN, AEB_ISO_EN, ANA_ISO_EN, SOC_REFCLK_OFF := 1 in
+ *    THM; BACO_POWER_OFF := 1; RESET_EN := 1, PWROKRAW_CNTL := 0).  Each
+ *    BAR5 write other than to PCIE_INDEX2 must be the next one, checked on
+ *    its field; any other write starts the following over (it may then be
+ *    step 2).  At the step-14 write, with the BACO_CNTL and THM bits as
+ *    those steps leave them, the chip is in BACO.  The WAIT steps and the
+ *    delay are not checked; the pre-table (doorbell, BIF_FB_EN, D-state
+ *    bypass, interrupt mask) is not required.
+ *  - Exit (exit_baco_tbl): a write that sets BACO_EXIT while it reads 0
+ *    makes it read 1 for set_baco_exit_delay_ns() (then it self-clears);
+ *    the power comes back if, at that write, the chip is in BACO with
+ *    BACO_POWER_OFF clear, PWROKRAW_CNTL set and SOC_REFCLK_OFF,
+ *    ANA_ISO_EN, AEB_ISO_EN, ISO_EN, SMNCLK_MUX and SOC_VDCI_RESET clear
+ *    (steps 1-9).  Once BACO_EXIT has self-cleared after that, BACO_EN
+ *    clear with RESET_EN, SB_AXI_FENCE, BACO_DUMMY_EN and
+ *    BACO_BIF_LCLK_SWITCH clear (steps 11-16) ends BACO.  No SMU message.
+ *    The 20 ms between power off and on is not checked.
+ * Vega20 (vega20_baco.c), THM_BACO_CNTL at _SMU11, stored except bit 8:
+ *  - EnterBaco 0x25 with argument 0 while THM has THM11_BACO_ENTER: OK,
+ *    BACO_MODE set at the answer.  Without the THM bit or with another
+ *    argument: REJECTED (the RAS variant, argument 1, is not modelled).
+ *  - ExitBaco 0x58 in BACO: OK, and the chip leaves BACO at the answer.
+ * Navi10/12/14 (smu_v11_0.c baco_set_state), THM as on Vega20:
+ *  - EnterBaco 0x18: as on Vega20.
+ *  - ExitBaco 0x19 in BACO: OK; THM11_BACO_EXIT_BUSY (read-only) reads
+ *    set from the answer for set_baco_exit_delay_ns(), then clears and the
+ *    chip leaves BACO (smu_v11_0_poll_baco_exit()).
+ * Leaving BACO is a power cycle of all but the PCI Express interface
+ * (BACO is bus active): SOL 0, FIRMWARE_FLAGS 0 (the SMU no longer runs),
+ * C2PMSG_64 and _33 0, C2PMSG_35 bootloader ready, no driver, SMU
+ * features off, THM_BACO_CNTL back to its power-on value (SMU11: 0),
+ * BACO_MODE clear.  Kept: configuration space and the BARs (no BAR loss,
+ * no vfio restore needed), the other BACO_CNTL bits, the scratch
+ * registers (BIOS_SCRATCH_6/7 included: clearing them is the resetter's
+ * job), PCIE_INDEX2, plain storage, and C2PMSG_90 with the last answer
+ * (so 1: "1 does not prove the SMU is alive").  The chip is then
+ * is_clean().  A mode1 ends a pending message and SOC_DOMAIN_IDLE.
+ *
+ * BACO capability (smu9_baco.c, vega20_baco.c, navi10_ppt.c): the strap;
+ * on Vega10/12 the fuse pair: a read of AMD_GPU_MODEL_mmSMU9_FUSE_DATA
+ * while AMD_GPU_MODEL_mmSMU9_FUSE_INDEX holds
+ * AMD_GPU_MODEL_SMU9_FUSE_BACO_QUERY returns 1 (0 with set_baco_fuse()
+ * off); both are plain storage otherwise, and on the other chips; the
+ * VBIOS (amd_gpu_model_vbios_build(), AMD_PPTABLE_ATOMFW).
+ */
+typedef enum AMDGPUModelShutdown {
+    /*
+     * A Linux guest that detects the hypervisor (amdgpu_pci_shutdown()
+     * keeps MP1 loaded in passthrough): SMU running with its features
+     * disabled, answering messages; PSP sOS up, ready for a command
+     */
+    AMD_GPU_MODEL_SHUTDOWN_LINUX,
+    /*
+     * MP1 unloaded: INTERRUPTS_ENABLED clear, C2PMSG_90 left at 1 (stale),
+     * no answers; PSP sOS still up, so a mode1 works
+     */
+    AMD_GPU_MODEL_SHUTDOWN_WINDOWS,
+} AMDGPUModelShutdown;
+
+/*
+ * SOC15: the state the guest leaves behind, after
+ * amd_gpu_model_load_driver() (without a call, the state is
+ * load_driver()'s: SMU running, features on).  driver_loaded() stays true:
+ * the chip still holds what the driver set up.
+ */
+void amd_gpu_model_guest_shutdown(AMDGPUModel *m, AMDGPUModelShutdown how);
+
+/* SOC15 SMU queries: C2PMSG_66 writes that reached the chip, and the last */
+unsigned amd_gpu_model_smu_messages(AMDGPUModel *m);
+uint32_t amd_gpu_model_last_smu_message(AMDGPUModel *m);
+bool amd_gpu_model_smu_features_enabled(AMDGPUModel *m);
+
+/* SOC15 SMU and BACO knobs and faults, described above */
+void amd_gpu_model_set_smu_delay_ns(AMDGPUModel *m, int64_t delay_ns);
+void amd_gpu_model_set_baco_exit_delay_ns(AMDGPUModel *m, int64_t delay_ns);
+/*
+ * From the (@n + 1)th EnterBaco since power-on the SMU answers REJECTED
+ * ("the reported Navi14 second-reset failure"); 0 (the default) disables
+ */
+void amd_gpu_model_set_smu_reject_enter_after(AMDGPUModel *m, unsigned n);
+/* Messages get no answer though FIRMWARE_FLAGS says the SMU runs */
+void amd_gpu_model_set_smu_no_answer(AMDGPUModel *m, bool on);
+/* Vega10/12's fuse pair answers 1 (true, the default) or 0 */
+void amd_gpu_model_set_baco_fuse(AMDGPUModel *m, bool on);
 
 /*
  * The interrupt pin the device reports in PCI_INTERRUPT_PIN: 0 (the

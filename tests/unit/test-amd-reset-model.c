@@ -1254,6 +1254,851 @@ static void test_model_soc15_faults(void)
     env_free(env);
 }
 
+#define S_THM9          AMD_GPU_MODEL_mmTHM_BACO_CNTL_SMU9
+#define S_THM11         AMD_GPU_MODEL_mmTHM_BACO_CNTL_SMU11
+#define S_FUSE_INDEX    AMD_GPU_MODEL_mmSMU9_FUSE_INDEX
+#define S_FUSE_DATA     AMD_GPU_MODEL_mmSMU9_FUSE_DATA
+#define BACO_MODE       AMD_GPU_MODEL_BACO_CNTL_BACO_MODE
+#define SMU_OK          AMD_GPU_MODEL_SMU_RESULT_OK
+#define SMU_UNKNOWN     AMD_GPU_MODEL_SMU_RESULT_UNKNOWN_CMD
+#define SMU_REJECTED    AMD_GPU_MODEL_SMU_RESULT_REJECTED
+#define SMU_BUSY        AMD_GPU_MODEL_SMU_RESULT_BUSY
+#define MSG_TEST        AMD_GPU_MODEL_SMU_MSG_TEST
+#define MSG_VERSION     AMD_GPU_MODEL_SMU_MSG_GET_SMU_VERSION
+
+/*
+ * One SMU message as smu9_send_msg_to_smc_with_parameter() and
+ * smu_cmn_send_smc_msg_with_param() send it: response cleared, argument,
+ * message; then the response, on the model's clock without a wait
+ */
+static uint32_t smu_send(AMDGPUModel *m, uint32_t msg, uint32_t arg)
+{
+    amd_gpu_model_mmio_write(m, S_C2P90, 0);
+    amd_gpu_model_mmio_write(m, S_C2P82, arg);
+    amd_gpu_model_mmio_write(m, S_C2P66, msg);
+    return amd_gpu_model_mmio_read(m, S_C2P90);
+}
+
+/* The SOC15 chips' SMU interface, as the ppsmc headers give it */
+typedef struct SMUChip {
+    uint16_t device;
+    uint32_t fw_flags;
+    uint32_t thm;
+    uint32_t enter, exit;           /* exit 0: none */
+    uint32_t version;
+} SMUChip;
+
+static const SMUChip smu_chips[] = {
+    { SOC15_VEGA10, FW_SMU9, S_THM9, 0x1e, 0,
+      AMD_GPU_MODEL_SMU_VERSION_VEGA10 },
+    { SOC15_VEGA12, FW_SMU9, S_THM9, 0x25, 0,
+      AMD_GPU_MODEL_SMU_VERSION_VEGA12 },
+    { SOC15_VEGA20, FW_SMU11, S_THM11, 0x25, 0x58,
+      AMD_GPU_MODEL_SMU_VERSION_VEGA20 },
+    { SOC15_NAVI10, FW_SMU11, S_THM11, 0x18, 0x19,
+      AMD_GPU_MODEL_SMU_VERSION_NAVI10 },
+    { SOC15_NAVI12, FW_SMU11, S_THM11, 0x18, 0x19,
+      AMD_GPU_MODEL_SMU_VERSION_NAVI12 },
+    { SOC15_NAVI14, FW_SMU11, S_THM11, 0x18, 0x19,
+      AMD_GPU_MODEL_SMU_VERSION_NAVI14 },
+};
+
+/* Model self-checks, SOC15: the SMU's answers per chip */
+static void test_model_soc15_smu_ids(void)
+{
+    size_t i;
+
+    g_assert_cmphex(AMD_GPU_MODEL_SMU_MSG_ENTER_BACO_VEGA10, ==, 0x1e);
+    g_assert_cmphex(AMD_GPU_MODEL_SMU_MSG_ENTER_BACO_VEGA12, ==, 0x25);
+    g_assert_cmphex(AMD_GPU_MODEL_SMU_MSG_ENTER_BACO_VEGA20, ==, 0x25);
+    g_assert_cmphex(AMD_GPU_MODEL_SMU_MSG_EXIT_BACO_VEGA20, ==, 0x58);
+    g_assert_cmphex(AMD_GPU_MODEL_SMU_MSG_ENTER_BACO_NAVI, ==, 0x18);
+    g_assert_cmphex(AMD_GPU_MODEL_SMU_MSG_EXIT_BACO_NAVI, ==, 0x19);
+    for (i = 0; i < ARRAY_SIZE(smu_chips); i++) {
+        const SMUChip *c = &smu_chips[i];
+        TestEnv *env = soc15_env_new(c->device);
+        AMDGPUModel *m = env->model;
+        static const uint32_t others[] = {
+            0x00, 0x03, 0x05, 0x06, 0x07, 0x0c, 0x18, 0x19, 0x1e, 0x25,
+            0x33, 0x45, 0x58, 0x7f, 0x100, ALL_ONES,
+        };
+        const AMDGPUModelAccess seq[] = {
+            MMIO_W(S_C2P90, 0),
+            MMIO_W(S_C2P82, 0x1234),
+            MMIO_W(S_C2P66, MSG_TEST),
+            MMIO_R(S_C2P90, SMU_OK),
+        };
+        size_t j;
+
+        g_test_message("device 0x%04x", c->device);
+        soc15_guest_ran(env);
+        g_assert_true(amd_gpu_model_smu_features_enabled(m));
+        g_assert_cmpuint(amd_gpu_model_smu_messages(m), ==, 0);
+        g_assert_cmphex(smu_send(m, MSG_TEST, 0x1234), ==, SMU_OK);
+        assert_log_tail(env, 0, seq, ARRAY_SIZE(seq));
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P82), ==, 0x1234);
+        g_assert_cmpuint(amd_gpu_model_smu_messages(m), ==, 1);
+        g_assert_cmphex(amd_gpu_model_last_smu_message(m), ==, MSG_TEST);
+
+        /* GetSmuVersion: the version in C2PMSG_82 */
+        g_assert_cmphex(smu_send(m, MSG_VERSION, 0), ==, SMU_OK);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P82), ==, c->version);
+        g_assert_cmphex(c->version, !=, 0);
+
+        /* ExitBaco outside BACO; none on Vega10/12 */
+        if (c->exit) {
+            g_assert_cmphex(smu_send(m, c->exit, 0), ==, SMU_REJECTED);
+        }
+
+        /* every ID but the chip's own is unknown */
+        for (j = 0; j < ARRAY_SIZE(others); j++) {
+            uint32_t id = others[j];
+
+            if (id == c->enter || id == c->exit) {
+                continue;
+            }
+            g_assert_cmphex(smu_send(m, id, 0), ==, SMU_UNKNOWN);
+            g_assert_cmphex(amd_gpu_model_last_smu_message(m), ==, id);
+        }
+        g_assert_false(amd_gpu_model_in_baco(m));
+
+        /* the SMU halted: no answer, C2PMSG_90 keeps what it holds */
+        amd_gpu_model_set_smc_running(m, false);
+        g_assert_cmphex(smn_read(m, c->fw_flags), ==, 0);
+        amd_gpu_model_mmio_write(m, S_C2P90, 0x77);
+        amd_gpu_model_mmio_write(m, S_C2P66, MSG_TEST);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P90), ==, 0x77);
+        g_assert_cmphex(smu_send(m, MSG_VERSION, 0x55), ==, 0);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P82), ==, 0x55);
+        g_assert_cmphex(amd_gpu_model_last_smu_message(m), ==, MSG_VERSION);
+        amd_gpu_model_set_smc_running(m, true);
+        g_assert_cmphex(smu_send(m, MSG_TEST, 0), ==, SMU_OK);
+
+        /* decode off: the write never reaches the SMU and is not counted */
+        j = amd_gpu_model_smu_messages(m);
+        amd_gpu_model_config_write(m, 0x04, 0, 2);
+        amd_gpu_model_mmio_write(m, S_C2P66, MSG_TEST);
+        g_assert_cmpuint(amd_gpu_model_smu_messages(m), ==, j);
+        env_free(env);
+    }
+
+    /* after host boot the SMU does not run: no answer */
+    {
+        TestEnv *env = soc15_env_new(SOC15_NAVI10);
+        AMDGPUModel *m = env->model;
+
+        amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+        g_assert_cmphex(smu_send(m, MSG_TEST, 0), ==, 0);
+        g_assert_cmphex(smu_send(m, 0x18, 0), ==, 0);
+        g_assert_cmpuint(amd_gpu_model_smu_messages(m), ==, 2);
+        g_assert_false(amd_gpu_model_in_baco(m));
+        env_free(env);
+    }
+}
+
+/* Model self-checks, SOC15: the SMU's answer delay and its faults */
+static void test_model_soc15_smu_faults(void)
+{
+    TestEnv *env = soc15_env_new(SOC15_VEGA20);
+    AMDGPUModel *m = env->model;
+    int64_t t0;
+
+    g_assert_cmpint(AMD_GPU_MODEL_SMU_DELAY_NS, ==, 0);
+    g_assert_cmpint(AMD_GPU_MODEL_BACO_EXIT_DELAY_NS, ==, MS);
+    soc15_guest_ran(env);
+
+    /* the answer comes after the delay */
+    amd_gpu_model_set_smu_delay_ns(m, 10 * MS);
+    t0 = env->now_ns;
+    g_assert_cmphex(smu_send(m, MSG_VERSION, 0), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P82), ==, 0);
+    /* busy with it: a second message is dropped */
+    amd_gpu_model_mmio_write(m, S_C2P66, MSG_TEST);
+    g_assert_cmpuint(amd_gpu_model_smu_messages(m), ==, 2);
+    env->now_ns = t0 + 10 * MS - 1;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P90), ==, 0);
+    env->now_ns = t0 + 10 * MS;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P90), ==, SMU_OK);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P82), ==,
+                    AMD_GPU_MODEL_SMU_VERSION_VEGA20);
+    env->now_ns += 100 * MS;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P82), ==,
+                    AMD_GPU_MODEL_SMU_VERSION_VEGA20);
+    /* the SMU stops before it answers: no answer */
+    g_assert_cmphex(smu_send(m, MSG_TEST, 0), ==, 0);
+    amd_gpu_model_set_smc_running(m, false);
+    env->now_ns += 100 * MS;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P90), ==, 0);
+    amd_gpu_model_set_smc_running(m, true);
+    amd_gpu_model_set_smu_delay_ns(m, 0);
+
+    /* no answer though FIRMWARE_FLAGS says it runs */
+    amd_gpu_model_set_smu_no_answer(m, true);
+    g_assert_cmphex(smn_read(m, FW_SMU11), ==, 0x1);
+    g_assert_cmphex(smu_send(m, MSG_TEST, 0), ==, 0);
+    env->now_ns += 1000 * MS;
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P90), ==, 0);
+    amd_gpu_model_set_smu_no_answer(m, false);
+    g_assert_cmphex(smu_send(m, MSG_TEST, 0), ==, SMU_OK);
+    env_free(env);
+}
+
+/* Model self-checks, SOC15: what a Linux or a Windows guest leaves */
+static void test_model_soc15_shutdown(void)
+{
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(smu_chips); i++) {
+        const SMUChip *c = &smu_chips[i];
+        TestEnv *env = soc15_env_new(c->device);
+        AMDGPUModel *m = env->model;
+
+        g_test_message("device 0x%04x", c->device);
+        /* Linux in a VM: MP1 kept, features off, messages answered */
+        soc15_guest_ran(env);
+        amd_gpu_model_guest_shutdown(m, AMD_GPU_MODEL_SHUTDOWN_LINUX);
+        g_assert_false(amd_gpu_model_smu_features_enabled(m));
+        g_assert_true(amd_gpu_model_smc_running(m));
+        g_assert_cmphex(smn_read(m, c->fw_flags), ==, 0x1);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P90), ==, 1);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SOL), ==,
+                        AMD_GPU_MODEL_SOC15_SOL);
+        g_assert_cmphex(smu_send(m, MSG_TEST, 0), ==, SMU_OK);
+        g_assert_cmphex(smu_send(m, MSG_VERSION, 0), ==, SMU_OK);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P82), ==, c->version);
+        g_assert_false(amd_gpu_model_is_clean(m));
+
+        /* Windows: MP1 unloaded, a stale 1, no answers; mode1 works */
+        soc15_guest_ran(env);
+        amd_gpu_model_guest_shutdown(m, AMD_GPU_MODEL_SHUTDOWN_WINDOWS);
+        g_assert_false(amd_gpu_model_smc_running(m));
+        g_assert_cmphex(smn_read(m, c->fw_flags), ==, 0);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P90), ==, 1);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SOL), ==,
+                        AMD_GPU_MODEL_SOC15_SOL);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P64), ==, PSP_READY);
+        amd_gpu_model_mmio_write(m, S_C2P66, MSG_TEST);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P90), ==, 1);
+        g_assert_cmphex(smu_send(m, MSG_TEST, 0), ==, 0);
+        g_assert_cmphex(smu_send(m, c->enter, 0), ==, 0);
+        g_assert_false(amd_gpu_model_in_baco(m));
+        amd_gpu_model_mmio_write(m, S_C2P64, MODE1_RST);
+        g_assert_cmpuint(amd_gpu_model_mode1_resets(m), ==, 1);
+        env_free(env);
+    }
+}
+
+/* A soc15_baco_program_registers() entry, values already shifted */
+typedef enum BacoOp { RMW, WRITE, WAIT, DELAY_MS } BacoOp;
+
+typedef struct BacoStep {
+    BacoOp op;
+    uint32_t reg;
+    uint32_t mask;
+    uint32_t val;                   /* DELAY_MS: the delay */
+} BacoStep;
+
+#define DOORBELL_CNTL   AMD_GPU_MODEL_mmBIF_DOORBELL_CNTL
+#define BIF_FB_EN       AMD_GPU_MODEL_mmBIF_FB_EN
+
+/* vega10_baco.c pre_baco_tbl (Vega12: DOORBELL_MONITOR_EN := 0) */
+static const BacoStep vega10_pre[] = {
+    { RMW, DOORBELL_CNTL, 0x10, 0x10 },
+    { WRITE, BIF_FB_EN, 0, 0 },
+    { RMW, S_BACO_CNTL, 0x20, 0x20 },       /* BACO_DSTATE_BYPASS */
+    { RMW, S_BACO_CNTL, 0x40, 0x40 },       /* BACO_RST_INTR_MASK */
+};
+
+/* vega10_baco.c enter_baco_tbl (Vega12: a 0 ms delay) */
+static const BacoStep vega10_enter[] = {
+    { WAIT, S_THM9, 0x80000000, 0x80000000 },
+    { RMW, S_BACO_CNTL, 0x1, 0x1 },         /* BACO_EN */
+    { RMW, S_BACO_CNTL, 0x2, 0x2 },         /* BACO_BIF_LCLK_SWITCH */
+    { RMW, S_BACO_CNTL, 0x4, 0x4 },         /* BACO_DUMMY_EN */
+    { RMW, S_THM9, 0x10, 0x10 },            /* BACO_SOC_VDCI_RESET */
+    { RMW, S_THM9, 0x20, 0x20 },            /* BACO_SMNCLK_MUX */
+    { RMW, S_THM9, 0x2, 0x2 },              /* BACO_ISO_EN */
+    { RMW, S_THM9, 0x80, 0x80 },            /* BACO_AEB_ISO_EN */
+    { RMW, S_THM9, 0x200, 0x200 },          /* BACO_ANA_ISO_EN */
+    { RMW, S_THM9, 0x40, 0x40 },            /* BACO_SOC_REFCLK_OFF */
+    { RMW, S_BACO_CNTL, 0x8, 0x8 },         /* BACO_POWER_OFF */
+    { DELAY_MS, 0, 0, 5 },
+    { RMW, S_THM9, 0x8, 0x8 },              /* BACO_RESET_EN */
+    { RMW, S_THM9, 0x4, 0 },                /* BACO_PWROKRAW_CNTL */
+    { WAIT, S_BACO_CNTL, 0x100, 0x100 },    /* BACO_MODE */
+};
+
+/* vega10_baco.c exit_baco_tbl */
+static const BacoStep vega10_exit[] = {
+    { RMW, S_BACO_CNTL, 0x8, 0 },           /* BACO_POWER_OFF */
+    { DELAY_MS, 0, 0, 10 },
+    { RMW, S_THM9, 0x40, 0 },               /* BACO_SOC_REFCLK_OFF */
+    { RMW, S_THM9, 0x200, 0 },              /* BACO_ANA_ISO_EN */
+    { RMW, S_THM9, 0x80, 0 },               /* BACO_AEB_ISO_EN */
+    { RMW, S_THM9, 0x2, 0 },                /* BACO_ISO_EN */
+    { RMW, S_THM9, 0x4, 0x4 },              /* BACO_PWROKRAW_CNTL */
+    { RMW, S_THM9, 0x20, 0 },               /* BACO_SMNCLK_MUX */
+    { RMW, S_THM9, 0x10, 0 },               /* BACO_SOC_VDCI_RESET */
+    { RMW, S_THM9, 0x100, 0x100 },          /* BACO_EXIT */
+    { RMW, S_THM9, 0x8, 0 },                /* BACO_RESET_EN */
+    { WAIT, S_THM9, 0x100, 0 },             /* BACO_EXIT */
+    { RMW, S_THM9, 0x40000000, 0 },         /* BACO_SB_AXI_FENCE */
+    { RMW, S_BACO_CNTL, 0x4, 0 },           /* BACO_DUMMY_EN */
+    { RMW, S_BACO_CNTL, 0x2, 0 },           /* BACO_BIF_LCLK_SWITCH */
+    { RMW, S_BACO_CNTL, 0x1, 0 },           /* BACO_EN */
+    { WAIT, S_BACO_CNTL, 0x100, 0 },        /* BACO_MODE */
+};
+
+/* vega10_baco.c clean_baco_tbl */
+static const BacoStep vega10_clean[] = {
+    { WRITE, S_SCRATCH(6), 0, 0 },
+    { WRITE, S_SCRATCH(7), 0, 0 },
+};
+
+/*
+ * Run @steps as common_baco.c does (WAIT: 1 ms polls on the fake clock,
+ * at most 5000); false if a WAIT timed out.  @delay0: the Vega12 table's
+ * delay, which puts its 5 in the register field, so it is 0 ms.
+ */
+static bool baco_run(TestEnv *env, const BacoStep *steps, size_t n,
+                     bool delay0)
+{
+    AMDGPUModel *m = env->model;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        const BacoStep *st = &steps[i];
+        uint32_t v;
+        int tries;
+
+        switch (st->op) {
+        case RMW:
+            v = amd_gpu_model_mmio_read(m, st->reg);
+            amd_gpu_model_mmio_write(m, st->reg, (v & ~st->mask) | st->val);
+            break;
+        case WRITE:
+            amd_gpu_model_mmio_write(m, st->reg, st->val);
+            break;
+        case WAIT:
+            for (tries = 0;
+                 (amd_gpu_model_mmio_read(m, st->reg) & st->mask) != st->val;
+                 tries++) {
+                if (tries == 5000) {
+                    return false;
+                }
+                env->now_ns += MS;
+            }
+            break;
+        case DELAY_MS:
+            env->now_ns += delay0 ? 0 : st->val * MS;
+            break;
+        }
+    }
+    return true;
+}
+
+/* The chip after a BACO: a power cycle of all but the PCIe interface */
+static void assert_after_baco(TestEnv *env, uint32_t fw_flags,
+                              uint32_t last_answer)
+{
+    AMDGPUModel *m = env->model;
+
+    g_assert_false(amd_gpu_model_in_baco(m));
+    g_assert_false(amd_gpu_model_driver_loaded(m));
+    g_assert_false(amd_gpu_model_smc_running(m));
+    g_assert_false(amd_gpu_model_smu_features_enabled(m));
+    g_assert_false(amd_gpu_model_bars_lost(m));
+    g_assert_true(amd_gpu_model_is_clean(m));
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_SOL), ==, 0);
+    g_assert_cmphex(smn_read(m, fw_flags), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P35), ==, BOOT_READY);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P64), ==, 0);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_MEMSIZE), ==, 0x2000);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_BACO_CNTL) & BACO_MODE, ==,
+                    0);
+    /* bus active: config space and the BARs stay */
+    g_assert_cmphex(amd_gpu_model_config_read(m, 0x24, 4), ==, 0xfe800000);
+    g_assert_cmphex(amd_gpu_model_get_command(m), ==,
+                    PCI_COMMAND_IO | PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER);
+    g_assert_cmphex(amd_gpu_model_config_read(m, DEVCTL, 2), ==,
+                    AMD_GPU_MODEL_SOC15_DEVCTL_HOST);
+    g_assert_cmphex(amd_gpu_model_config_read(m, REBAR_CTRL, 4) >> 8 & 0x3f,
+                    ==, AMD_GPU_MODEL_SOC15_REBAR_SIZE_HOST);
+    g_assert_cmpuint(amd_gpu_model_bar_restores(m), ==, 0);
+    g_assert_cmpuint(amd_gpu_model_mode1_resets(m), ==, 0);
+    /* no SMU to answer; the last answer stays */
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P90), ==, last_answer);
+    g_assert_cmphex(smu_send(m, MSG_TEST, 0), ==, 0);
+}
+
+/* Model self-checks, SOC15: a Vega10/12 BACO, register by register */
+static void test_model_soc15_baco_vega10(void)
+{
+    static const uint16_t devices[] = { SOC15_VEGA10, SOC15_VEGA12 };
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(devices); i++) {
+        TestEnv *env = soc15_env_new(devices[i]);
+        AMDGPUModel *m = env->model;
+        bool vega12 = devices[i] == SOC15_VEGA12;
+        uint32_t enter = vega12 ? 0x25 : 0x1e;
+        BacoStep pre[ARRAY_SIZE(vega10_pre)];
+        int64_t t0;
+
+        g_test_message("device 0x%04x", devices[i]);
+        memcpy(pre, vega10_pre, sizeof(pre));
+        if (vega12) {
+            pre[0].val = 0;                 /* vega12_baco.c */
+        }
+        soc15_guest_ran(env);
+        amd_gpu_model_set_scratch(m, 6, 0x66);
+        amd_gpu_model_set_scratch(m, 7, 0x77);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM9), ==, 0x4);
+        g_assert_true(baco_run(env, pre, ARRAY_SIZE(pre), false));
+        g_assert_false(amd_gpu_model_in_baco(m));
+
+        /* IN: EnterBaco, the idle bit, the enter table */
+        g_assert_cmphex(smu_send(m, enter, 0), ==, SMU_OK);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM9), ==, 0x80000004);
+        g_assert_true(baco_run(env, vega10_enter, ARRAY_SIZE(vega10_enter),
+                               vega12));
+        g_assert_true(amd_gpu_model_in_baco(m));
+        g_assert_cmpuint(amd_gpu_model_baco_entries(m), ==, 1);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_BACO_CNTL), ==,
+                        0x16f);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM9), ==, 0x800002fa);
+        /* in BACO the SMU is busy; it has no ExitBaco */
+        g_assert_cmphex(smu_send(m, MSG_TEST, 0), ==, SMU_BUSY);
+        g_assert_cmphex(smu_send(m, 0x58, 0), ==, SMU_BUSY);
+        g_assert_cmphex(smu_send(m, 0x19, 0), ==, SMU_BUSY);
+
+        /* OUT: 20 ms, the exit table; BACO_EXIT self-clears */
+        env->now_ns += 20 * MS;
+        g_assert_true(baco_run(env, vega10_exit, 10, false));
+        t0 = env->now_ns;
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM9) & 0x100, ==,
+                        0x100);
+        g_assert_true(baco_run(env, vega10_exit + 10, 1, false));
+        env->now_ns = t0 + MS - 1;
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM9) & 0x100, ==,
+                        0x100);
+        env->now_ns = t0 + MS;
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM9) & 0x100, ==, 0);
+        g_assert_true(amd_gpu_model_in_baco(m));
+        g_assert_true(baco_run(env, vega10_exit + 11,
+                               ARRAY_SIZE(vega10_exit) - 11, false));
+        g_assert_cmpuint(amd_gpu_model_baco_cycles(m), ==, 1);
+        /* the scratch registers stay until the clean table */
+        g_assert_cmphex(amd_gpu_model_scratch(m, 6), ==, 0x66);
+        g_assert_cmphex(amd_gpu_model_scratch(m, 7), ==, 0x77);
+        g_assert_true(baco_run(env, vega10_clean, ARRAY_SIZE(vega10_clean),
+                               false));
+        g_assert_cmphex(amd_gpu_model_scratch(m, 6), ==, 0);
+        g_assert_cmphex(amd_gpu_model_scratch(m, 7), ==, 0);
+        assert_after_baco(env, FW_SMU9, SMU_BUSY);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM9), ==, 0x4);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_BACO_CNTL), ==, 0x60);
+
+        /* and again, after the next guest */
+        soc15_guest_ran(env);
+        g_assert_cmphex(smu_send(m, enter, 0), ==, SMU_OK);
+        g_assert_true(baco_run(env, vega10_enter, ARRAY_SIZE(vega10_enter),
+                               false));
+        env->now_ns += 20 * MS;
+        g_assert_true(baco_run(env, vega10_exit, ARRAY_SIZE(vega10_exit),
+                               false));
+        g_assert_cmpuint(amd_gpu_model_baco_entries(m), ==, 2);
+        g_assert_cmpuint(amd_gpu_model_baco_cycles(m), ==, 2);
+        env_free(env);
+    }
+}
+
+/* Model self-checks, SOC15: what keeps a Vega10 out of BACO */
+static void test_model_soc15_baco_vega10_refused(void)
+{
+    TestEnv *env = soc15_env_new(SOC15_VEGA10);
+    AMDGPUModel *m = env->model;
+    BacoStep skip[ARRAY_SIZE(vega10_enter) - 1];
+    size_t n = ARRAY_SIZE(vega10_enter);
+
+    soc15_guest_ran(env);
+    /* the enter table without EnterBaco: no idle bit, no BACO */
+    g_assert_false(baco_run(env, vega10_enter, n, false));
+    g_assert_false(amd_gpu_model_in_baco(m));
+    env->now_ns += 20 * MS;
+    g_assert_true(baco_run(env, vega10_exit, 12, false));
+
+    /* a step left out (step 5), or another write in between */
+    g_assert_cmphex(smu_send(m, 0x1e, 0), ==, SMU_OK);
+    memcpy(skip, vega10_enter, 4 * sizeof(BacoStep));
+    memcpy(skip + 4, vega10_enter + 5, (n - 5) * sizeof(BacoStep));
+    g_assert_false(baco_run(env, skip, n - 1, false));
+    g_assert_false(amd_gpu_model_in_baco(m));
+    g_assert_true(baco_run(env, vega10_exit, 12, false));
+    g_assert_true(baco_run(env, vega10_enter, 5, false));
+    amd_gpu_model_mmio_write(m, S_SCRATCH(6), 0);
+    g_assert_false(baco_run(env, vega10_enter + 5, n - 5, false));
+    g_assert_false(amd_gpu_model_in_baco(m));
+    g_assert_true(baco_run(env, vega10_exit, 12, false));
+    /* the index register is not a write the chip follows */
+    g_assert_true(baco_run(env, vega10_enter, 5, false));
+    amd_gpu_model_mmio_write(m, S_INDEX2, FW_SMU9);
+    g_assert_true(baco_run(env, vega10_enter + 5, n - 5, false));
+    g_assert_true(amd_gpu_model_in_baco(m));
+    env->now_ns += 20 * MS;
+    g_assert_true(baco_run(env, vega10_exit, ARRAY_SIZE(vega10_exit),
+                           false));
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(m), ==, 1);
+
+    /* the fuse, the strap, the never-enters fault */
+    soc15_guest_ran(env);
+    amd_gpu_model_set_baco_fuse(m, false);
+    g_assert_cmphex(smu_send(m, 0x1e, 0), ==, SMU_OK);
+    g_assert_false(baco_run(env, vega10_enter, n, false));
+    amd_gpu_model_set_baco_fuse(m, true);
+    g_assert_true(baco_run(env, vega10_exit, 12, false));
+    amd_gpu_model_set_strap(m, false);
+    g_assert_cmphex(smu_send(m, 0x1e, 0), ==, SMU_OK);
+    g_assert_false(baco_run(env, vega10_enter, n, false));
+    amd_gpu_model_set_strap(m, true);
+    g_assert_true(baco_run(env, vega10_exit, 12, false));
+    amd_gpu_model_set_baco_never_enters(m, true);
+    g_assert_cmphex(smu_send(m, 0x1e, 0), ==, SMU_OK);
+    g_assert_false(baco_run(env, vega10_enter, n, false));
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM9) & 0x80000000, ==,
+                    0x80000000);
+    amd_gpu_model_set_baco_never_enters(m, false);
+    g_assert_true(baco_run(env, vega10_exit, 12, false));
+    g_assert_cmpuint(amd_gpu_model_baco_entries(m), ==, 1);
+    g_assert_true(amd_gpu_model_driver_loaded(m));
+
+    /* never exits: BACO_EXIT stays set */
+    amd_gpu_model_set_baco_never_exits(m, true);
+    g_assert_true(baco_run(env, vega10_enter, n, false));
+    g_assert_true(amd_gpu_model_in_baco(m));
+    env->now_ns += 20 * MS;
+    g_assert_false(baco_run(env, vega10_exit, ARRAY_SIZE(vega10_exit),
+                            false));
+    g_assert_true(amd_gpu_model_in_baco(m));
+    amd_gpu_model_set_baco_never_exits(m, false);
+    g_assert_true(baco_run(env, vega10_exit, ARRAY_SIZE(vega10_exit),
+                           false));
+    g_assert_false(amd_gpu_model_in_baco(m));
+
+    /* a power cycle ends BACO too */
+    soc15_guest_ran(env);
+    g_assert_cmphex(smu_send(m, 0x1e, 0), ==, SMU_OK);
+    g_assert_true(baco_run(env, vega10_enter, n, false));
+    amd_gpu_model_power_cycle(m);
+    g_assert_false(amd_gpu_model_in_baco(m));
+    g_assert_cmphex(amd_gpu_model_mmio_peek(m, S_THM9), ==, 0x4);
+    env_free(env);
+}
+
+/* vega20_baco.c / smu_v11_0.c: THM bit 31, then EnterBaco */
+static uint32_t smu11_enter(AMDGPUModel *m, uint32_t msg)
+{
+    uint32_t v = amd_gpu_model_mmio_read(m, S_THM11);
+
+    amd_gpu_model_mmio_write(m, S_THM11, v | 0x80000000);
+    return smu_send(m, msg, 0);
+}
+
+/* Model self-checks, SOC15: a Vega20 BACO, by SMU messages */
+static void test_model_soc15_baco_vega20(void)
+{
+    TestEnv *env = soc15_env_new(SOC15_VEGA20);
+    AMDGPUModel *m = env->model;
+
+    soc15_guest_ran(env);
+    amd_gpu_model_set_scratch(m, 6, 0x66);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM11), ==, 0);
+    g_assert_cmphex(smu11_enter(m, 0x25), ==, SMU_OK);
+    g_assert_true(amd_gpu_model_in_baco(m));
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_BACO_CNTL), ==, BACO_MODE);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM11), ==, 0x80000000);
+    g_assert_cmpuint(amd_gpu_model_baco_entries(m), ==, 1);
+    g_assert_cmphex(smu_send(m, MSG_TEST, 0), ==, SMU_BUSY);
+    g_assert_cmphex(smu_send(m, 0x25, 0), ==, SMU_BUSY);
+    g_assert_cmphex(smu_send(m, 0x19, 0), ==, SMU_BUSY);
+    g_assert_true(amd_gpu_model_smc_running(m));
+    /* ExitBaco: out at the answer */
+    g_assert_cmphex(smu_send(m, 0x58, 0), ==, SMU_OK);
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(m), ==, 1);
+    g_assert_cmphex(amd_gpu_model_scratch(m, 6), ==, 0x66);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM11), ==, 0);
+    amd_gpu_model_mmio_write(m, S_SCRATCH(6), 0);
+    /* the ExitBaco answer: a stale 1 */
+    assert_after_baco(env, FW_SMU11, SMU_OK);
+
+    /* prerequisites: the THM bit, argument 0 (RAS is not modelled) */
+    soc15_guest_ran(env);
+    g_assert_cmphex(smu_send(m, 0x25, 0), ==, SMU_REJECTED);
+    amd_gpu_model_mmio_write(m, S_THM11, 0x80000000);
+    g_assert_cmphex(smu_send(m, 0x25, 1), ==, SMU_REJECTED);
+    g_assert_false(amd_gpu_model_in_baco(m));
+    /* bit 0x100 is not stored */
+    amd_gpu_model_mmio_write(m, S_THM11, ALL_ONES);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM11), ==, 0xfffffeff);
+
+    /* never enters: answered 1, BACO_MODE stays clear */
+    amd_gpu_model_set_baco_never_enters(m, true);
+    g_assert_cmphex(smu11_enter(m, 0x25), ==, SMU_OK);
+    g_assert_false(amd_gpu_model_in_baco(m));
+    g_assert_cmphex(smu_send(m, 0x58, 0), ==, SMU_REJECTED);
+    amd_gpu_model_set_baco_never_enters(m, false);
+
+    /* never exits: answered 1, BACO_MODE stays set */
+    amd_gpu_model_set_baco_never_exits(m, true);
+    g_assert_cmphex(smu11_enter(m, 0x25), ==, SMU_OK);
+    g_assert_cmphex(smu_send(m, 0x58, 0), ==, SMU_OK);
+    g_assert_true(amd_gpu_model_in_baco(m));
+    amd_gpu_model_set_baco_never_exits(m, false);
+    g_assert_cmphex(smu_send(m, 0x58, 0), ==, SMU_OK);
+    g_assert_false(amd_gpu_model_in_baco(m));
+    g_assert_cmpuint(amd_gpu_model_baco_entries(m), ==, 2);
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(m), ==, 2);
+
+    /* with a delay, the state changes at the answer */
+    soc15_guest_ran(env);
+    amd_gpu_model_set_smu_delay_ns(m, 5 * MS);
+    g_assert_cmphex(smu11_enter(m, 0x25), ==, 0);
+    g_assert_false(amd_gpu_model_in_baco(m));
+    env->now_ns += 5 * MS;
+    g_assert_true(amd_gpu_model_in_baco(m));
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_C2P90), ==, SMU_OK);
+    env_free(env);
+}
+
+/* Model self-checks, SOC15: a Navi1x BACO, by SMU messages */
+static void test_model_soc15_baco_navi(void)
+{
+    static const uint16_t devices[] = {
+        SOC15_NAVI10, SOC15_NAVI12, SOC15_NAVI14,
+    };
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(devices); i++) {
+        TestEnv *env = soc15_env_new(devices[i]);
+        AMDGPUModel *m = env->model;
+        int64_t t0;
+
+        g_test_message("device 0x%04x", devices[i]);
+        soc15_guest_ran(env);
+        amd_gpu_model_set_scratch(m, 7, 0x77);
+        g_assert_cmphex(smu11_enter(m, 0x18), ==, SMU_OK);
+        env->now_ns += 10 * MS;
+        g_assert_true(amd_gpu_model_in_baco(m));
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_BACO_CNTL), ==,
+                        BACO_MODE);
+        g_assert_cmphex(smu_send(m, MSG_VERSION, 0), ==, SMU_BUSY);
+        g_assert_cmphex(smu_send(m, 0x58, 0), ==, SMU_BUSY);
+
+        /* ExitBaco: THM bit 0x100 for the exit delay, then out */
+        t0 = env->now_ns;
+        g_assert_cmphex(smu_send(m, 0x19, 0), ==, SMU_OK);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM11), ==, 0x80000100);
+        g_assert_true(amd_gpu_model_in_baco(m));
+        g_assert_cmphex(smu_send(m, MSG_TEST, 0), ==, SMU_BUSY);
+        g_assert_cmphex(smu_send(m, 0x19, 0), ==, SMU_BUSY);
+        amd_gpu_model_mmio_write(m, S_SCRATCH(6), 0);
+        amd_gpu_model_mmio_write(m, S_SCRATCH(7), 0);
+        env->now_ns = t0 + MS - 1;
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM11), ==, 0x80000100);
+        env->now_ns = t0 + MS;
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM11), ==, 0);
+        g_assert_cmpuint(amd_gpu_model_baco_cycles(m), ==, 1);
+        assert_after_baco(env, FW_SMU11, SMU_BUSY);
+
+        /* a longer exit; never exits */
+        soc15_guest_ran(env);
+        amd_gpu_model_set_baco_exit_delay_ns(m, 50 * MS);
+        g_assert_cmphex(smu11_enter(m, 0x18), ==, SMU_OK);
+        t0 = env->now_ns;
+        g_assert_cmphex(smu_send(m, 0x19, 0), ==, SMU_OK);
+        env->now_ns = t0 + 50 * MS - 1;
+        g_assert_true(amd_gpu_model_in_baco(m));
+        env->now_ns = t0 + 50 * MS;
+        g_assert_false(amd_gpu_model_in_baco(m));
+        soc15_guest_ran(env);
+        amd_gpu_model_set_baco_never_exits(m, true);
+        g_assert_cmphex(smu11_enter(m, 0x18), ==, SMU_OK);
+        g_assert_cmphex(smu_send(m, 0x19, 0), ==, SMU_OK);
+        env->now_ns += 10000 * MS;
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM11), ==, 0x80000100);
+        g_assert_true(amd_gpu_model_in_baco(m));
+        amd_gpu_model_set_baco_never_exits(m, false);
+        g_assert_false(amd_gpu_model_in_baco(m));
+        g_assert_cmpuint(amd_gpu_model_baco_cycles(m), ==, 3);
+        env_free(env);
+    }
+}
+
+/* Model self-checks, SOC15: the second EnterBaco rejected (Navi14) */
+static void test_model_soc15_baco_reject(void)
+{
+    TestEnv *env = soc15_env_new(SOC15_NAVI14);
+    AMDGPUModel *m = env->model;
+
+    amd_gpu_model_set_smu_reject_enter_after(m, 1);
+    soc15_guest_ran(env);
+    g_assert_cmphex(smu11_enter(m, 0x18), ==, SMU_OK);
+    g_assert_cmphex(smu_send(m, 0x19, 0), ==, SMU_OK);
+    env->now_ns += MS;
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(m), ==, 1);
+    /* BACO is no power-on: the count goes on */
+    soc15_guest_ran(env);
+    g_assert_cmphex(smu11_enter(m, 0x18), ==, SMU_REJECTED);
+    g_assert_false(amd_gpu_model_in_baco(m));
+    g_assert_cmphex(smu11_enter(m, 0x18), ==, SMU_REJECTED);
+    g_assert_cmphex(smu_send(m, MSG_TEST, 0), ==, SMU_OK);
+    /* a power cycle starts it over */
+    amd_gpu_model_power_cycle(m);
+    soc15_guest_ran(env);
+    g_assert_cmphex(smu11_enter(m, 0x18), ==, SMU_OK);
+    g_assert_true(amd_gpu_model_in_baco(m));
+    g_assert_cmphex(smu_send(m, 0x19, 0), ==, SMU_OK);
+    env->now_ns += MS;
+    /* 0 disables it */
+    amd_gpu_model_set_smu_reject_enter_after(m, 0);
+    soc15_guest_ran(env);
+    g_assert_cmphex(smu11_enter(m, 0x18), ==, SMU_OK);
+    g_assert_cmpuint(amd_gpu_model_baco_entries(m), ==, 3);
+
+    /* Vega10: rejected, so no idle bit and no BACO */
+    env_free(env);
+    env = soc15_env_new(SOC15_VEGA10);
+    m = env->model;
+    amd_gpu_model_set_smu_reject_enter_after(m, 1);
+    soc15_guest_ran(env);
+    g_assert_cmphex(smu_send(m, 0x1e, 0), ==, SMU_OK);
+    g_assert_true(baco_run(env, vega10_enter, ARRAY_SIZE(vega10_enter),
+                           false));
+    env->now_ns += 20 * MS;
+    g_assert_true(baco_run(env, vega10_exit, ARRAY_SIZE(vega10_exit),
+                           false));
+    soc15_guest_ran(env);
+    g_assert_cmphex(smu_send(m, 0x1e, 0), ==, SMU_REJECTED);
+    g_assert_cmphex(amd_gpu_model_mmio_read(m, S_THM9), ==, 0x4);
+    g_assert_false(baco_run(env, vega10_enter, ARRAY_SIZE(vega10_enter),
+                            false));
+    env_free(env);
+}
+
+/* Model self-checks, SOC15: Vega10/12's BACO fuse pair */
+static void test_model_soc15_fuse(void)
+{
+    static const struct {
+        uint16_t device;
+        bool fuse;
+    } chips[] = {
+        { SOC15_VEGA10, true }, { SOC15_VEGA12, true },
+        { SOC15_VEGA20, false }, { SOC15_NAVI10, false },
+    };
+    size_t i;
+
+    g_assert_cmphex(S_FUSE_INDEX, ==, 0x12074 * 4);
+    g_assert_cmphex(S_FUSE_DATA, ==, 0x12075 * 4);
+    for (i = 0; i < ARRAY_SIZE(chips); i++) {
+        TestEnv *env = soc15_env_new(chips[i].device);
+        AMDGPUModel *m = env->model;
+        uint32_t yes = chips[i].fuse ? 1 : 0x5a5a;
+
+        g_test_message("device 0x%04x", chips[i].device);
+        amd_gpu_model_config_write(m, 0x04, PCI_COMMAND_MEMORY, 2);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_FUSE_DATA), ==, 0);
+        amd_gpu_model_mmio_write(m, S_FUSE_DATA, 0x5a5a);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_FUSE_DATA), ==, 0x5a5a);
+        amd_gpu_model_mmio_write(m, S_FUSE_INDEX, 0xfff0003b);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_FUSE_INDEX), ==,
+                        0xfff0003b);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_FUSE_DATA), ==, yes);
+        amd_gpu_model_set_baco_fuse(m, false);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_FUSE_DATA), ==,
+                        chips[i].fuse ? 0 : 0x5a5a);
+        amd_gpu_model_set_baco_fuse(m, true);
+        /* another index: plain storage */
+        amd_gpu_model_mmio_write(m, S_FUSE_INDEX, 0xfff0003c);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_FUSE_DATA), ==, 0x5a5a);
+        /* and the strap, as on CIK/VI */
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_STRAP0), ==, 0x80);
+        amd_gpu_model_set_strap(m, false);
+        g_assert_cmphex(amd_gpu_model_mmio_read(m, S_STRAP0), ==, 0);
+        env_free(env);
+    }
+}
+
+/* The caps of the PowerPlay table the ATOM headers of @rom lead to */
+static uint32_t atomfw_caps(const uint8_t *rom, size_t *pp)
+{
+    size_t hdr = lduw_le_p(rom + 0x48);
+    size_t mdt = lduw_le_p(rom + hdr + 0x20);
+
+    g_assert_cmpmem(rom + hdr + 4, 4, "ATOM", 4);
+    *pp = lduw_le_p(rom + mdt + 4 + 2 * 15);
+    return ldl_le_p(rom + *pp + 17);
+}
+
+/* Model self-checks, SOC15: the atomfirmware VBIOS */
+static void test_model_soc15_vbios(void)
+{
+    AMDGPUModelVbiosSpec spec = {
+        .format = AMD_PPTABLE_ATOMFW,
+        .baco_cap = true,
+    };
+    AMDGPUModelVbiosLayout l;
+    g_autofree uint8_t *rom = amd_gpu_model_vbios_build(&spec, &l);
+    g_autofree uint8_t *maco = NULL, *end = NULL, *none = NULL;
+    size_t pp, i;
+
+    g_assert_cmpint(AMD_PPTABLE_ATOMFW, ==, AMD_PPTABLE_V1 + 1);
+    g_assert_cmphex(rom[0], ==, 0x55);
+    g_assert_cmphex(rom[1], ==, 0xaa);
+    g_assert_cmpmem(rom + 0x30, 10, " 761295520", 10);
+    g_assert_cmpuint(l.size, ==, AMD_GPU_MODEL_ROM_SIZE);
+    g_assert_cmpuint(lduw_le_p(rom + 0x48), ==, l.header);
+    g_assert_cmpuint(lduw_le_p(rom + l.header + 0x20), ==, l.master_data);
+    g_assert_cmphex(atomfw_caps(rom, &pp), ==, AMD_GPU_MODEL_ATOMFW_CAP_BACO);
+    g_assert_cmpuint(pp, ==, l.powerplay);
+    g_assert_cmpuint(l.caps, ==, pp + 17);
+    g_assert_cmpuint(l.powerplay_size, ==, 21);
+    g_assert_cmpuint(lduw_le_p(rom + pp), ==, 21);
+    g_assert_cmpuint(lduw_le_p(rom + pp + 5), ==, 21);
+    g_assert_cmphex(rom[pp + 2], ==, 2);
+    g_assert_cmphex(rom[pp + 3], ==, 1);
+    g_assert_cmpuint(l.state_array, ==, 0);
+
+    spec.other_caps = AMD_GPU_MODEL_ATOMFW_CAP_MACO;
+    spec.baco_cap = false;
+    maco = amd_gpu_model_vbios_build(&spec, NULL);
+    g_assert_cmphex(atomfw_caps(maco, &pp), ==, 0x10);
+    spec.other_caps = 0;
+    none = amd_gpu_model_vbios_build(&spec, NULL);
+    g_assert_cmphex(atomfw_caps(none, &pp), ==, 0);
+    spec.baco_cap = true;
+    spec.size = 0x1000;
+    spec.table_at_end = true;
+    end = amd_gpu_model_vbios_build(&spec, &l);
+    g_assert_cmphex(atomfw_caps(end, &pp), ==, 0x8);
+    g_assert_cmpuint(l.caps + 4, ==, 0x1000);
+
+    /* every SOC15 chip's own ROM: atomfirmware with the BACO cap */
+    for (i = 0; i < ARRAY_SIZE(smu_chips); i++) {
+        AMDGPUModel *m = amd_gpu_model_new(smu_chips[i].device);
+        size_t len = amd_gpu_model_rom_size(m);
+        g_autofree uint8_t *own = g_malloc(len);
+
+        g_assert_cmpuint(len, ==, AMD_GPU_MODEL_ROM_SIZE);
+        g_assert_true(amd_gpu_model_rom_read(m, 0, own, len));
+        g_assert_cmpmem(own, len, rom, len);
+        g_assert_cmphex(atomfw_caps(own, &pp), ==, 0x8);
+        amd_gpu_model_set_vbios_cap(m, false);
+        g_assert_true(amd_gpu_model_rom_read(m, 0, own, len));
+        g_assert_cmphex(atomfw_caps(own, &pp), ==, 0);
+        amd_gpu_model_free(m);
+    }
+}
+
 void test_amd_reset_add_model(void)
 {
     g_test_add_func("/vfio/amd-reset/model/config-space",
@@ -1286,4 +2131,24 @@ void test_amd_reset_add_model(void)
                     test_model_soc15_mode1_refused);
     g_test_add_func("/vfio/amd-reset/model/soc15/faults",
                     test_model_soc15_faults);
+    g_test_add_func("/vfio/amd-reset/model/soc15/smu-ids",
+                    test_model_soc15_smu_ids);
+    g_test_add_func("/vfio/amd-reset/model/soc15/smu-faults",
+                    test_model_soc15_smu_faults);
+    g_test_add_func("/vfio/amd-reset/model/soc15/shutdown",
+                    test_model_soc15_shutdown);
+    g_test_add_func("/vfio/amd-reset/model/soc15/baco-vega10",
+                    test_model_soc15_baco_vega10);
+    g_test_add_func("/vfio/amd-reset/model/soc15/baco-vega10-refused",
+                    test_model_soc15_baco_vega10_refused);
+    g_test_add_func("/vfio/amd-reset/model/soc15/baco-vega20",
+                    test_model_soc15_baco_vega20);
+    g_test_add_func("/vfio/amd-reset/model/soc15/baco-navi",
+                    test_model_soc15_baco_navi);
+    g_test_add_func("/vfio/amd-reset/model/soc15/baco-reject",
+                    test_model_soc15_baco_reject);
+    g_test_add_func("/vfio/amd-reset/model/soc15/fuse",
+                    test_model_soc15_fuse);
+    g_test_add_func("/vfio/amd-reset/model/soc15/vbios",
+                    test_model_soc15_vbios);
 }
