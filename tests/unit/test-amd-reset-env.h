@@ -83,5 +83,6 @@ void test_amd_reset_add_baco(void);
 void test_amd_reset_add_choice(void);
 void test_amd_reset_add_model(void);
 void test_amd_reset_add_soc15(void);
+void test_amd_reset_add_soc15_baco(void);
 
 #endif /* TEST_AMD_RESET_ENV_H */

@@ -23,8 +23,9 @@
  * One file per concern: the config reset (test-amd-reset-config.c), BACO
  * (test-amd-reset-baco.c), the choice of the method, the VBIOS and the
  * tables (test-amd-reset-choice.c), the model's own checks
- * (test-amd-reset-model.c) and PSP mode1 of Vega and Navi
- * (test-amd-reset-soc15.c), on the environment of test-amd-reset-env.c.
+ * (test-amd-reset-model.c), PSP mode1 of Vega and Navi
+ * (test-amd-reset-soc15.c) and their BACO (test-amd-reset-soc15-baco.c),
+ * on the environment of test-amd-reset-env.c.
  */
 int main(int argc, char **argv)
 {
@@ -34,5 +35,6 @@ int main(int argc, char **argv)
     test_amd_reset_add_choice();
     test_amd_reset_add_model();
     test_amd_reset_add_soc15();
+    test_amd_reset_add_soc15_baco();
     return g_test_run();
 }
