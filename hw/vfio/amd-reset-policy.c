@@ -420,6 +420,10 @@ bool amd_reset_choose_soc15(AMDResetDevice *dev, const AMDResetConfig *cfg,
         return amd_reset_use(dev, "x-amd-reset-method=baco",
                              AMD_RESET_METHOD_BACO, AMD_RESET_METHOD_NONE);
     }
+    if (!family->baco) {
+        return amd_reset_use(dev, "no BACO sequence: mode1",
+                             AMD_RESET_METHOD_MODE1, AMD_RESET_METHOD_NONE);
+    }
     if (!family->baco_auto) {
         return amd_reset_use(dev, "amdgpu's Vega20 rule: mode1",
                              AMD_RESET_METHOD_MODE1, AMD_RESET_METHOD_NONE);
