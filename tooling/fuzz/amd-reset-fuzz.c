@@ -8,39 +8,67 @@
  *  1  BACO with the real tables of Tonga, Fiji or Polaris;
  *  2  the config reset of a BACO-capable chip with the BACO fallback;
  *  3  with bit 0 clear, the VBIOS parser: the rest of the input is the ROM
- *     image, parsed in both PowerPlay table formats and compared with a
- *     reference parser written here from amdgpu's rules
- *     (process_pptables_v1_0.c, processpptables.c); with bit 0 set, the
- *     SOC15/NV generation (below).
+ *     image, parsed in the three PowerPlay table formats (ATOM_PPLIB,
+ *     ATOM_Tonga, atomfirmware) and compared with a reference parser
+ *     written here from amdgpu's rules (process_pptables_v1_0.c,
+ *     processpptables.c, the atomfirmware tables' caps at byte 17); with
+ *     bit 0 set, the SOC15/NV generation (below).
  *
  * SOC15/NV (mode 3, byte 0 bit 0 set): byte 0 bits 1-2 select Vega10,
  * Vega20, Navi10 or Navi14, bits 3-5 a set of PSP timings; byte 1 bits
  * 0-3 are the latency of every access, bit 4 selects:
  *
- *  clear  the need check and PSP mode1 through amd_reset_run(), against
- *         a fake chip with a 4 KiB config space (PM, PCIe, MSI, Resizable
- *         BAR) whose every config and BAR5 read the input may change, and
- *         which loses its BARs from the mode1 command until the command
- *         register is written with memory decode on.  The engine must
- *         decide as soc15_need_reset_on_init() does from the first reads
- *         of the sign of life and the bootloader (GONE, CLEAN, FIRMWARE
- *         with an error, or a reset) and write nothing but the SMN index
- *         to a chip it does not reset; write the engine-hung bit and the
- *         mode1 command only after C2PMSG_64 read ready, the command once;
+ *  clear  amd_reset_run(): the need check, the choice, BACO and PSP
+ *         mode1, against a fake chip with a 4 KiB config space (PM,
+ *         PCIe, MSI, Resizable BAR) whose every config and BAR5 read the
+ *         input may change, and which loses its BARs from the mode1
+ *         command until the command register is written with memory
+ *         decode on.  Byte 1 bits 5-6 are x-amd-reset-method (as amdgpu
+ *         chooses, mode1, BACO, or as amdgpu chooses without a ROM), bit
+ *         7 takes the BACO timings of the row bits 3-5 of byte 0 select.
+ *         The ROM the choice reads is absent, an atomfirmware image with
+ *         or without the BACO cap, or one cut short or with a byte
+ *         changed (soc15_read_rom()).  The engine must decide as
+ *         soc15_need_reset_on_init() does from the first reads of the
+ *         sign of life and the bootloader (GONE, CLEAN, FIRMWARE with an
+ *         error, or a reset) and write nothing but the SMN index to a
+ *         chip it does not reset; choose as amd_reset_choose_soc15() from
+ *         the strap, the fuse (Vega10/12) and the cap of the reference
+ *         parser; in BACO, write nothing but the SMN and fuse indexes
+ *         before its check read FIRMWARE_FLAGS bit 0 set, then only
+ *         registers of the family's tables and the SMU mailbox (below),
+ *         and report DONE only after BACO_CNTL.BACO_MODE read set, then
+ *         clear after the exit; a failed SMU message reports its answer;
+ *         go on to mode1 after a BACO that timed out when the choice
+ *         gave both.  In mode1, write the engine-hung bit and the mode1
+ *         command only after C2PMSG_64 read ready, the command once;
  *         write the command register after at least the 500 ms, before
  *         it reads the acknowledge; restore only config registers it read
- *         before the command, with the values read; report
- *         DONE only after the acknowledge, MEMSIZE and the bootloader
- *         read so, in that order and not all-ones, and the engine-hung
- *         bit cleared; a TIMEOUT before the command only at "PSP ready";
- *         end within max(mode1_total_us, the PSP wait + 500 ms) plus the
- *         slack of the other modes;
+ *         before the command, with the values read; report DONE only
+ *         after the acknowledge, MEMSIZE and the bootloader read so, in
+ *         that order and not all-ones, and the engine-hung bit cleared;
+ *         a TIMEOUT before the command only at "PSP ready".  All of it
+ *         within baco_total_us and max(mode1_total_us, the PSP wait +
+ *         500 ms) of the methods chosen, plus the slack of the other
+ *         modes;
  *  set    a table of up to 8 steps built from the input (bits 3-5 of
- *         byte 0 the count, then 3 bytes a step: command, SMN or direct,
- *         register, mask, shift, value), run by amd_reset_run_table()
+ *         byte 0 the count, bits 1-2 the wait, then 3 bytes a step:
+ *         command, SMN or direct, register, mask, shift, value; bits 5-7
+ *         of the first all set: an SMU message, bits 2-4 its ID, bit 0
+ *         of the mask AMD_SMU_MSG_NO_ARG), run by amd_reset_run_table()
  *         with the SOC15 map: every SMN step writes its address to
  *         PCIE_INDEX2 and reads it back before it reaches PCIE_DATA2, a
- *         failed run names a WAITFOR, and the run ends by its deadline.
+ *         failed run names a WAITFOR or an SMU message, with the SMU's
+ *         answer (none: 0) for a message and all-ones for anything
+ *         else, and the run ends by its deadline.
+ *
+ * The SMU mailbox (C2PMSG_90 response, _82 argument, _66 message)
+ * answers from the input: one byte, healthy (OK at once), all-ones, 0,
+ * OK, 0xfc-0xff, or four bytes of any value.  A message may be written
+ * only after the response read non-zero and not all-ones, then cleared,
+ * then the argument written (never for AMD_SMU_MSG_NO_ARG); it succeeds
+ * only after a response of exactly 1 read after it; all-ones is never
+ * an answer.
  *
  * In modes 0-2 the engine runs against a fake GPU whose register reads,
  * sleeps and access latency are chosen by the fuzz input, on a fake clock
@@ -453,6 +481,9 @@ static AMDVbiosCap ref_vbios_cap(const uint8_t *rom, size_t len,
 {
     uint32_t hdr, mdt, pp, size, rev, states, entries, caps, b0, b1;
     bool v1 = format == AMD_PPTABLE_V1;
+    bool atomfw = format == AMD_PPTABLE_ATOMFW;
+    unsigned min_size = v1 ? 37 : atomfw ? 21 : 25;
+    unsigned caps_at = v1 ? 19 : atomfw ? 17 : 21;
 
     if (!ref_get(rom, len, 0, 1, &b0) || !ref_get(rom, len, 1, 1, &b1) ||
         b0 != 0x55 || b1 != 0xaa) {
@@ -474,7 +505,7 @@ static AMDVbiosCap ref_vbios_cap(const uint8_t *rom, size_t len,
     if (!pp) {
         return AMD_VBIOS_CAP_ABSENT;
     }
-    if (!ref_get(rom, len, pp, 2, &size) || size < (v1 ? 37 : 25) ||
+    if (!ref_get(rom, len, pp, 2, &size) || size < min_size ||
         (uint64_t)pp + size > len) {
         return AMD_VBIOS_CAP_UNKNOWN;
     }
@@ -486,8 +517,11 @@ static AMDVbiosCap ref_vbios_cap(const uint8_t *rom, size_t len,
             return AMD_VBIOS_CAP_UNKNOWN;
         }
     }
-    if (!ref_get(rom, len, (uint64_t)pp + (v1 ? 19 : 21), 4, &caps)) {
+    if (!ref_get(rom, len, (uint64_t)pp + caps_at, 4, &caps)) {
         return AMD_VBIOS_CAP_UNKNOWN;
+    }
+    if (atomfw) {
+        return caps & 0x8 ? AMD_VBIOS_CAP_PRESENT : AMD_VBIOS_CAP_ABSENT;
     }
     return caps & 0x00020000 ? AMD_VBIOS_CAP_PRESENT : AMD_VBIOS_CAP_ABSENT;
 }
@@ -497,7 +531,7 @@ static void fuzz_vbios(const uint8_t *data, size_t size)
     /* a buffer of exactly the image's size, so ASan sees any overread */
     uint8_t *rom = size ? g_memdup2(data, size) : NULL;
     static const AMDPPTableFormat formats[] = {
-        AMD_PPTABLE_V0, AMD_PPTABLE_V1,
+        AMD_PPTABLE_V0, AMD_PPTABLE_V1, AMD_PPTABLE_ATOMFW,
     };
     size_t i;
 
@@ -510,8 +544,8 @@ static void fuzz_vbios(const uint8_t *data, size_t size)
               cap == AMD_VBIOS_CAP_PRESENT, "cap %d", cap);
         CHECK(cap != AMD_VBIOS_CAP_UNKNOWN || why,
               "UNKNOWN without a reason");
-        CHECK(cap == ref, "V%zu: engine says %d, the rules %d (%s)", i, cap,
-              ref, why ? why : "");
+        CHECK(cap == ref, "format %zu: engine says %d, the rules %d (%s)",
+              i, cap, ref, why ? why : "");
     }
     g_free(rom);
 }
@@ -590,6 +624,32 @@ typedef struct Soc15State {
     unsigned n_saved;
     unsigned raw_writes;
     unsigned other_writes;          /* BAR5 writes but the SMN index's */
+    unsigned gfx_reads;             /* of C2PMSG_64: the need check's first */
+
+    /* the choice: the strap, the SMU9 fuse, the VBIOS image given */
+    const AMDResetFamily *family;   /* NULL: a table, no family */
+    bool strap_read, fuse_selected, fuse_read, rom_read;
+    uint32_t strap, fuse;
+    uint8_t *rom;                   /* a copy of the image given, or NULL */
+    size_t rom_len;
+
+    /* BACO: the check table, the writes, BACO_CNTL.BACO_MODE */
+    uint32_t baco_gap_us;
+    unsigned flags_reads;           /* the need check's first */
+    bool fw_running;                /* FIRMWARE_FLAGS bit 0, after that */
+    bool smu_in_baco;               /* the healthy chip's state, SMU11 */
+    unsigned baco_writes;
+    bool baco_in_seen, baco_exit_started, baco_out_seen;
+
+    /* the SMU mailbox */
+    uint32_t smu_resp;              /* what a healthy SMU answers now */
+    bool smu_idle_read, smu_cleared, smu_arg_written, smu_waiting;
+    uint32_t smu_arg;
+    uint32_t smu_answer;            /* to the last message, NONE if none */
+    unsigned smu_sent, smu_ok;
+    const AMDRegStep *table_msgs;   /* a table's SMU steps, in order */
+    unsigned n_table_msgs;
+    uint32_t msg_ids[8], msg_answers[8];    /* the first 8 sent */
 } Soc15State;
 
 static Soc15State soc15;
@@ -635,6 +695,7 @@ static void soc15_init(uint16_t device)
             (1 << PCI_REBAR_CTRL_NBAR_SHIFT) | (13 << PCI_REBAR_CTRL_BAR_SHIFT),
             4);
     soc15.smn = g_hash_table_new(g_direct_hash, g_direct_equal);
+    soc15.smu_resp = AMD_SMU_RESULT_OK;     /* idle: the last message done */
 }
 
 static uint32_t soc15_config_read(void *opaque, uint32_t offset,
@@ -722,9 +783,96 @@ static void soc15_check_mmio(FakeGPU *g, uint32_t offset)
           "BAR5 access at 0x%x with memory decode off", offset);
     CHECK(offset % 4 == 0 && offset < AMD_SOC15_BAR5_SIZE,
           "BAR5 access at 0x%x", offset);
+    if (offset != mmMP1_SMN_C2PMSG_90 && offset != mmMP1_SMN_C2PMSG_82 &&
+        offset != mmMP1_SMN_C2PMSG_66) {
+        /* a message's waits are over: nothing but the mailbox between */
+        soc15.smu_waiting = false;
+        soc15.smu_idle_read = false;
+        soc15.smu_cleared = false;
+        soc15.smu_arg_written = false;
+    }
     if (g->gone_seen) {
         g->mmio_after_gone++;
     }
+}
+
+#define SOC15_BACO_MODE     BACO_CNTL_SOC15__BACO_MODE_MASK
+
+/* The tables of a BACO sequence: check, preparations, enter, exit, clean */
+#define SOC15_MAX_TABLES    (4 + AMD_REG_TABLE_MAX_PARTS)
+
+static unsigned soc15_baco_tables(const AMDBacoSequence *seq,
+                                  const AMDRegTable **t)
+{
+    unsigned n = 0;
+    size_t i;
+
+    if (seq->check) {
+        t[n++] = seq->check;
+    }
+    for (i = 0; i < seq->prep_count && n < SOC15_MAX_TABLES - 3; i++) {
+        t[n++] = &seq->prep[i];
+    }
+    t[n++] = seq->enter;
+    t[n++] = seq->exit;
+    t[n++] = seq->clean;
+    return n;
+}
+
+/* Step @row (0-based) of @table, or NULL */
+static const AMDRegStep *soc15_table_step(const AMDRegTable *table,
+                                          size_t row)
+{
+    size_t part;
+
+    for (part = 0; part < ARRAY_SIZE(table->parts); part++) {
+        if (row < table->parts[part].count) {
+            return &table->parts[part].steps[row];
+        }
+        row -= table->parts[part].count;
+    }
+    return NULL;
+}
+
+/*
+ * The step of the family's BACO sequence that sends @msg (SMU_MSG), or
+ * writes the register @offset (WRITE, RMW); NULL if none does
+ */
+static const AMDRegStep *soc15_baco_find(uint8_t cmd, uint32_t reg)
+{
+    const AMDRegTable *t[SOC15_MAX_TABLES];
+    unsigned n, i;
+    size_t row;
+
+    if (!soc15.family || !soc15.family->baco) {
+        return NULL;
+    }
+    n = soc15_baco_tables(soc15.family->baco, t);
+    for (i = 0; i < n; i++) {
+        const AMDRegStep *step;
+
+        for (row = 0; (step = soc15_table_step(t[i], row)); row++) {
+            bool writes = step->cmd == AMD_REG_CMD_WRITE ||
+                          step->cmd == AMD_REG_CMD_RMW;
+
+            if (step->reg == reg && step->access == AMD_REG_MMIO &&
+                (step->cmd == cmd ||
+                 (cmd == AMD_REG_CMD_WRITE && writes))) {
+                return step;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* The healthy chip: Vega10/12 by the registers, the others by the SMU */
+static bool soc15_in_baco(FakeGPU *g)
+{
+    if (soc15.family && soc15.family->baco_fuse) {
+        return table_get(g->mmio, mmBACO_CNTL_SOC15, 0) &
+               BACO_CNTL_SOC15__BACO_POWER_OFF_MASK;
+    }
+    return soc15.smu_in_baco;
 }
 
 static uint32_t soc15_mmio_healthy(FakeGPU *g, uint32_t offset)
@@ -752,9 +900,52 @@ static uint32_t soc15_mmio_healthy(FakeGPU *g, uint32_t offset)
         return after ? MP0_C2PMSG_33__MODE1_DONE : 0;
     case mmRCC_CONFIG_MEMSIZE:
         return SOC15_VRAM_MB;
+    case mmRCC_BIF_STRAP0:
+        return RCC_BIF_STRAP0__STRAP_PX_CAPABLE_MASK;
+    case mmSMU9_BACO_FUSE_DATA:
+        return table_get(g->mmio, mmSMU9_BACO_FUSE_INDEX, 0) ==
+               SMU9_BACO_FUSE_SELECT ? SMU9_BACO_FUSE_ON : 0;
+    case mmMP1_SMN_C2PMSG_90:
+        return soc15.smu_resp;
+    case mmBACO_CNTL_SOC15:
+        return (table_get(g->mmio, offset, 0) & ~SOC15_BACO_MODE) |
+               (soc15_in_baco(g) ? SOC15_BACO_MODE : 0);
+    case mmTHM_BACO_CNTL:
+        /* the SOC domain idle, BACO_EXIT cleared by the hardware */
+        return (table_get(g->mmio, offset, 0) |
+                THM_BACO_CNTL__SOC_DOMAIN_IDLE_MASK) &
+               ~THM_BACO_CNTL__BACO_EXIT_MASK;
+    case mmTHM_BACO_CNTL_11_0_2:
+        return table_get(g->mmio, offset, 0) & ~THM_BACO_CNTL_11_0_2__BIT8;
     default:
         return table_get(g->mmio, offset, 0);
     }
+}
+
+/*
+ * An SMU response: healthy, all-ones, none, OK, one of the failures
+ * (0xfc-0xff), or any value
+ */
+static uint32_t soc15_smu_value(FakeGPU *g, uint32_t healthy)
+{
+    uint8_t sel;
+
+    if (!next_byte(g, &sel) || sel < 0x40) {
+        return healthy;
+    }
+    if (sel < 0x50) {
+        return ALL_ONES;
+    }
+    if (sel < 0x60) {
+        return AMD_SMU_RESULT_NONE;
+    }
+    if (sel < 0x70) {
+        return AMD_SMU_RESULT_OK;
+    }
+    if (sel < 0x80) {
+        return AMD_SMU_RESULT_BUSY + (sel & 3);
+    }
+    return fuzz_value(g, sel, sel);
 }
 
 static uint32_t soc15_mmio_read(void *opaque, uint32_t offset)
@@ -766,7 +957,8 @@ static uint32_t soc15_mmio_read(void *opaque, uint32_t offset)
     access_cost(g);
     soc15_check_mmio(g, offset);
     healthy = soc15_mmio_healthy(g, offset);
-    v = fuzz_value(g, healthy, healthy);
+    v = offset == mmMP1_SMN_C2PMSG_90 ? soc15_smu_value(g, healthy) :
+                                        fuzz_value(g, healthy, healthy);
     valid = v != ALL_ONES;
     g->last_mmio_all_ones = !valid;
     g->mmio_all_ones |= !valid;
@@ -778,6 +970,52 @@ static uint32_t soc15_mmio_read(void *opaque, uint32_t offset)
     case mmPCIE_DATA2:
         CHECK(soc15.smn_selected && soc15.smn_read_back,
               "SMN data read without the index written and read back");
+        if (g->family_smu_flags && g->smc_index == g->family_smu_flags &&
+            soc15.flags_reads++ && valid &&
+            (v & MP1_FIRMWARE_FLAGS__INTERRUPTS_ENABLED_MASK)) {
+            /* not the need check's read: BACO's check table */
+            soc15.fw_running = true;
+        }
+        break;
+    case mmMP1_SMN_C2PMSG_90:
+        if (soc15.smu_waiting) {
+            /* the answer to the message, the first that is one */
+            if (valid && v != AMD_SMU_RESULT_NONE) {
+                soc15.smu_waiting = false;
+                soc15.smu_answer = v;
+                soc15.smu_ok += v == AMD_SMU_RESULT_OK;
+                if (soc15.smu_sent <= ARRAY_SIZE(soc15.msg_answers)) {
+                    soc15.msg_answers[soc15.smu_sent - 1] = v;
+                }
+            }
+        } else {
+            /* the mailbox idle before a message: any answer */
+            soc15.smu_answer = AMD_SMU_RESULT_NONE;
+            soc15.smu_idle_read |= valid && v != AMD_SMU_RESULT_NONE;
+        }
+        break;
+    case mmRCC_BIF_STRAP0:
+        CHECK(soc15.family && soc15.family->baco, "strap read");
+        if (!soc15.strap_read) {
+            soc15.strap_read = true;
+            soc15.strap = v;
+        }
+        break;
+    case mmSMU9_BACO_FUSE_DATA:
+        CHECK(soc15.fuse_selected, "fuse read without its index");
+        if (!soc15.fuse_read) {
+            soc15.fuse_read = true;
+            soc15.fuse = v;
+        }
+        break;
+    case mmBACO_CNTL_SOC15:
+        /* all-ones says nothing of BACO_MODE */
+        if (valid && (v & SOC15_BACO_MODE)) {
+            soc15.baco_in_seen = true;
+            soc15.baco_out_seen = false;
+        } else if (valid && soc15.baco_in_seen && soc15.baco_exit_started) {
+            soc15.baco_out_seen = true;
+        }
         break;
     case mmMP0_SMN_C2PMSG_81:
         if (!soc15.sol_read) {
@@ -795,7 +1033,8 @@ static uint32_t soc15_mmio_read(void *opaque, uint32_t offset)
         }
         break;
     case mmMP0_SMN_C2PMSG_64:
-        if (!soc15.commanded && valid &&
+        /* the need check's read tells mode1 nothing */
+        if (soc15.gfx_reads++ && !soc15.commanded && valid &&
             (v & PSP_READY_MASK) == GFX_CMD_RESPONSE_MASK) {
             soc15.ready_seen = true;
         }
@@ -826,9 +1065,90 @@ static uint32_t soc15_mmio_read(void *opaque, uint32_t offset)
     return v;
 }
 
+/* The SMU_MSG step a message written belongs to */
+static const AMDRegStep *soc15_msg_step(FakeGPU *g, uint32_t msg)
+{
+    const AMDRegStep *step;
+
+    if (g->mode == MODE_SMN_TABLE) {
+        /* a table sends its messages in order, each once at most */
+        CHECK(soc15.smu_sent < soc15.n_table_msgs, "message 0x%x: %u sent "
+              "of %u", msg, soc15.smu_sent + 1, soc15.n_table_msgs);
+        step = &soc15.table_msgs[soc15.smu_sent];
+        CHECK(step->reg == msg, "message 0x%x, the table's next is 0x%x",
+              msg, step->reg);
+        return step;
+    }
+    step = soc15_baco_find(AMD_REG_CMD_SMU_MSG, msg);
+    CHECK(step, "message 0x%x is in no table of %s", msg,
+          soc15.family->name);
+    return step;
+}
+
+/*
+ * The mailbox, as smu_cmn.c drives it: the response read non-zero (not
+ * all-ones), cleared, the argument unless the step has none, the
+ * message; then the answer
+ */
+static bool soc15_smu_write(FakeGPU *g, uint32_t offset, uint32_t value)
+{
+    const AMDRegStep *step;
+
+    switch (offset) {
+    case mmMP1_SMN_C2PMSG_90:
+        CHECK(value == AMD_SMU_RESULT_NONE, "SMU response := 0x%x", value);
+        CHECK(soc15.smu_idle_read, "SMU response cleared before it was "
+              "read idle");
+        soc15.smu_cleared = true;
+        soc15.smu_resp = AMD_SMU_RESULT_NONE;
+        return true;
+    case mmMP1_SMN_C2PMSG_82:
+        CHECK(soc15.smu_cleared, "SMU argument 0x%x written before the "
+              "response was cleared", value);
+        soc15.smu_arg_written = true;
+        soc15.smu_arg = value;
+        return true;
+    case mmMP1_SMN_C2PMSG_66:
+        step = soc15_msg_step(g, value);
+        CHECK(soc15.smu_idle_read && soc15.smu_cleared, "SMU message 0x%x "
+              "with the mailbox %s", value, soc15.smu_idle_read ?
+              "response not cleared" : "not seen idle");
+        if (step->mask & AMD_SMU_MSG_NO_ARG) {
+            CHECK(!soc15.smu_arg_written, "SMU message 0x%x without an "
+                  "argument, 0x%x written", value, soc15.smu_arg);
+        } else {
+            CHECK(soc15.smu_arg_written && soc15.smu_arg == step->val,
+                  "SMU message 0x%x: argument %s0x%x, the step's 0x%x",
+                  value, soc15.smu_arg_written ? "" : "not written, ",
+                  soc15.smu_arg, step->val);
+        }
+        soc15.smu_idle_read = soc15.smu_cleared = false;
+        soc15.smu_arg_written = false;
+        soc15.smu_waiting = true;
+        soc15.smu_answer = AMD_SMU_RESULT_NONE;
+        if (soc15.smu_sent < ARRAY_SIZE(soc15.msg_ids)) {
+            soc15.msg_ids[soc15.smu_sent] = value;
+            soc15.msg_answers[soc15.smu_sent] = AMD_SMU_RESULT_NONE;
+        }
+        soc15.smu_sent++;
+        /* the healthy SMU does it at once */
+        soc15.smu_resp = AMD_SMU_RESULT_OK;
+        if (value == PPSMC_MSG_EnterBaco_VEGA20 ||
+            value == PPSMC_MSG_EnterBaco_NAVI10) {
+            soc15.smu_in_baco = true;
+        } else if (value == PPSMC_MSG_ExitBaco_VEGA20 ||
+                   value == PPSMC_MSG_ExitBaco_NAVI10) {
+            soc15.smu_in_baco = false;
+        }
+        return true;
+    }
+    return false;
+}
+
 static void soc15_mmio_write(void *opaque, uint32_t offset, uint32_t value)
 {
     FakeGPU *g = opaque;
+    bool mailbox;
 
     access_cost(g);
     soc15_check_mmio(g, offset);
@@ -840,22 +1160,52 @@ static void soc15_mmio_write(void *opaque, uint32_t offset, uint32_t value)
         return;
     }
     soc15.other_writes++;
+    CHECK(!g->gone_seen, "BAR5 write at 0x%x to a device found gone",
+          offset);
+    mailbox = soc15_smu_write(g, offset, value);
     if (g->mode == MODE_SMN_TABLE) {
         if (offset == mmPCIE_DATA2) {
             CHECK(soc15.smn_selected && soc15.smn_read_back,
                   "SMN data write without the index written and read back");
             g_hash_table_insert(soc15.smn, GUINT_TO_POINTER(g->smc_index),
                                 GUINT_TO_POINTER(value));
-        } else {
+        } else if (!mailbox) {
             g_hash_table_insert(g->mmio, GUINT_TO_POINTER(offset),
                                 GUINT_TO_POINTER(value));
         }
         return;
     }
+    switch (offset) {
+    case mmSMU9_BACO_FUSE_INDEX:
+        /* the choice, before any method */
+        CHECK(soc15.family->baco_fuse && value == SMU9_BACO_FUSE_SELECT &&
+              !soc15.fuse_selected, "fuse index := 0x%x", value);
+        soc15.fuse_selected = true;
+        g_hash_table_insert(g->mmio, GUINT_TO_POINTER(offset),
+                            GUINT_TO_POINTER(value));
+        return;
+    case mmBIOS_SCRATCH_3_SOC15:
+    case mmMP0_SMN_C2PMSG_64:
+        break;
+    default:
+        /* BACO: only after its check saw the SMU run, before mode1 */
+        CHECK(soc15.fw_running, "BAR5 write at 0x%x before FIRMWARE_FLAGS "
+              "read set", offset);
+        CHECK(!soc15.hung_set, "BAR5 write at 0x%x after mode1 began",
+              offset);
+        CHECK(mailbox || soc15_baco_find(AMD_REG_CMD_WRITE, offset),
+              "BAR5 write at 0x%x, in no BACO table of %s", offset,
+              soc15.family->name);
+        soc15.baco_writes++;
+        if (!mailbox) {
+            g_hash_table_insert(g->mmio, GUINT_TO_POINTER(offset),
+                                GUINT_TO_POINTER(value));
+        }
+        return;
+    }
+
     /* mode1: the scratch bit and the command, nothing else */
     CHECK(soc15.ready_seen, "BAR5 write at 0x%x before the PSP was ready",
-          offset);
-    CHECK(!g->gone_seen, "BAR5 write at 0x%x to a device found gone",
           offset);
     switch (offset) {
     case mmBIOS_SCRATCH_3_SOC15:
@@ -879,8 +1229,6 @@ static void soc15_mmio_write(void *opaque, uint32_t offset, uint32_t value)
         soc15.bars_lost = true;
         soc15.sleep_after_cmd_us = 0;
         break;
-    default:
-        CHECK(false, "BAR5 write at 0x%x", offset);
     }
 }
 
@@ -894,6 +1242,99 @@ static void soc15_sleep_us(void *opaque, uint32_t us)
     if (soc15.commanded) {
         soc15.sleep_after_cmd_us += us;
     }
+    if (us == soc15.baco_gap_us && soc15.fw_running && !soc15.hung_set &&
+        soc15.baco_in_seen) {
+        /* BACO's gap between regulator off and on: the exit follows */
+        soc15.baco_exit_started = true;
+    }
+}
+
+/* An atomfirmware image, laid out as the model's, caps at byte 17 */
+#define SOC15_ROM_SIZE      0x300
+#define SOC15_ROM_HEADER    0x100
+#define SOC15_ROM_MDT       0x140
+#define SOC15_ROM_PP        0x200
+#define SOC15_PP_SIZE       0x40
+#define SOC15_PP_CAPS       17
+#define SOC15_CAP_BACO      0x8
+
+static void put_le(uint8_t *p, uint32_t v, unsigned n)
+{
+    unsigned i;
+
+    for (i = 0; i < n; i++) {
+        p[i] = v >> (8 * i);
+    }
+}
+
+static uint8_t *soc15_rom_build(bool cap, bool other_caps, bool at_end)
+{
+    uint8_t *rom = g_malloc0(SOC15_ROM_SIZE);
+    size_t pp = at_end ? SOC15_ROM_SIZE - SOC15_PP_SIZE : SOC15_ROM_PP;
+    uint32_t caps = (other_caps ? ~SOC15_CAP_BACO : 0) |
+                    (cap ? SOC15_CAP_BACO : 0);
+
+    rom[0] = 0x55;
+    rom[1] = 0xaa;
+    rom[2] = SOC15_ROM_SIZE / 512 + 1;
+    memcpy(rom + 0x30, " 761295520", 10);
+    put_le(rom + 0x48, SOC15_ROM_HEADER, 2);
+    put_le(rom + SOC15_ROM_HEADER, 0x24, 2);
+    rom[SOC15_ROM_HEADER + 2] = 2;
+    rom[SOC15_ROM_HEADER + 3] = 2;
+    memcpy(rom + SOC15_ROM_HEADER + 4, "ATOM", 4);
+    put_le(rom + SOC15_ROM_HEADER + 0x20, SOC15_ROM_MDT, 2);
+    put_le(rom + SOC15_ROM_MDT, 4 + 2 * 16, 2);
+    rom[SOC15_ROM_MDT + 2] = 2;
+    rom[SOC15_ROM_MDT + 3] = 1;
+    put_le(rom + SOC15_ROM_MDT + 4 + 2 * 15, pp, 2);   /* PowerPlayInfo */
+    put_le(rom + pp, SOC15_PP_SIZE, 2);
+    rom[pp + 2] = 11;                       /* format revision */
+    rom[pp + 3] = 0;
+    put_le(rom + pp + SOC15_PP_CAPS, caps, 4);
+    return rom;
+}
+
+/*
+ * The VBIOS image the choice reads: one byte says none (< 0x20), an
+ * atomfirmware image (bit 0 the BACO cap, bit 1 every other cap, bit 2
+ * the table at the end), or from 0x80 such an image cut to 0x200 plus
+ * the next byte and one byte of it, at four times the byte after, XORed
+ * with the one after that.  An input used up gives an image with the cap.
+ */
+static uint8_t *soc15_read_rom(void *opaque, size_t *len, const char **why)
+{
+    FakeGPU *g = opaque;
+    uint8_t sel = 0x41, cut = 0xff, at = 0, x = 0;
+    size_t size = SOC15_ROM_SIZE;
+    uint8_t *rom;
+
+    CHECK(!soc15.rom_read, "ROM read twice");
+    soc15.rom_read = true;
+    next_byte(g, &sel);
+    if (sel < 0x20) {
+        *why = "fuzz: no ROM";
+        return NULL;
+    }
+    rom = soc15_rom_build(sel & 1, sel & 2, sel < 0x80 && (sel & 4));
+    if (sel >= 0x80) {
+        next_byte(g, &cut);
+        next_byte(g, &at);
+        next_byte(g, &x);
+        size = MIN(size, SOC15_ROM_PP + (size_t)cut);
+        rom[(at * 4u) % size] ^= x;
+    }
+    /* exactly its size, so that ASan sees any overread */
+    soc15.rom = g_memdup2(rom, size);
+    soc15.rom_len = size;
+    g_free(rom);
+    *len = size;
+    return g_memdup2(soc15.rom, size);
+}
+
+static uint64_t soc15_mmio_size(void *opaque)
+{
+    return AMD_SOC15_BAR5_SIZE;
 }
 
 static const AMDResetOps soc15_ops = {
@@ -902,36 +1343,161 @@ static const AMDResetOps soc15_ops = {
     .config_write_raw = soc15_config_write_raw,
     .mmio_read = soc15_mmio_read,
     .mmio_write = soc15_mmio_write,
+    .mmio_size = soc15_mmio_size,
+    .read_rom = soc15_read_rom,
     .clock_ns = fake_clock_ns,
     .sleep_us = soc15_sleep_us,
 };
 
-/*
- * The need check and mode1: amd_reset_run() with the family's tables,
- * checked against what the chip answered
- */
-static void fuzz_mode1(FakeGPU *g, uint8_t b0)
+/* The methods amd_reset_choose_soc15() must pick from what it was given */
+static unsigned soc15_expected(const AMDResetFamily *f, AMDResetMethod forced,
+                               AMDResetMethod *m, bool *fuse_asked)
 {
+    AMDVbiosCap cap = soc15.rom ? ref_vbios_cap(soc15.rom, soc15.rom_len,
+                                                AMD_PPTABLE_ATOMFW) :
+                                  AMD_VBIOS_CAP_UNKNOWN;
+    bool strap = soc15.strap_read && soc15.strap != ALL_ONES &&
+                 (soc15.strap & RCC_BIF_STRAP0__STRAP_PX_CAPABLE_MASK);
+
+    *fuse_asked = false;
+    m[0] = AMD_RESET_METHOD_MODE1;
+    if (forced == AMD_RESET_METHOD_MODE1) {
+        return 1;
+    }
+    if (forced == AMD_RESET_METHOD_BACO) {
+        m[0] = AMD_RESET_METHOD_BACO;
+        return 1;
+    }
+    if (!f->baco_auto) {
+        return 1;
+    }
+    if (strap && f->baco_fuse) {
+        *fuse_asked = true;
+        strap = soc15.fuse_read && soc15.fuse == SMU9_BACO_FUSE_ON;
+    }
+    if (!strap || cap != AMD_VBIOS_CAP_PRESENT) {
+        return 1;
+    }
+    m[0] = AMD_RESET_METHOD_BACO;
+    m[1] = AMD_RESET_METHOD_MODE1;
+    return 2;
+}
+
+/*
+ * The need check, the choice, BACO and mode1: amd_reset_run() with the
+ * family's tables, checked against what the chip answered
+ */
+/*
+ * Known, reported: the exits of Vega20 and Navi1x (vega20_exit,
+ * navi10_exit in amd-reset-soc15-baco.c) end at the ExitBaco answer (and
+ * on Navi THM bit 8), and amd_reset_baco_run() reads BACO_CNTL no more
+ * after the exit: such a BACO is DONE without BACO_MODE read clear.
+ * Tolerated for an exit table that has no wait on BACO_MODE, when the
+ * healthy chip's ExitBaco was answered OK after the gap; anything else
+ * is a failure.
+ */
+static bool soc15_exit_unchecked(void)
+{
+    const AMDRegTable *exit = soc15.family->baco->exit;
+    const AMDRegStep *step;
+    size_t row;
+    unsigned i;
+
+    for (row = 0; (step = soc15_table_step(exit, row)); row++) {
+        if (step->cmd == AMD_REG_CMD_WAITFOR &&
+            step->reg == mmBACO_CNTL_SOC15) {
+            return false;
+        }
+    }
+    for (i = 0; i < MIN(soc15.smu_sent, ARRAY_SIZE(soc15.msg_ids)); i++) {
+        if ((soc15.msg_ids[i] == PPSMC_MSG_ExitBaco_VEGA20 ||
+             soc15.msg_ids[i] == PPSMC_MSG_ExitBaco_NAVI10) &&
+            soc15.msg_answers[i] == AMD_SMU_RESULT_OK) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * A BACO that timed out names its table and step, or BACO_CNTL; a failed
+ * SMU message reports its answer (none: 0), never all-ones
+ */
+static void soc15_check_baco_timeout(const AMDResetReport *report)
+{
+    const AMDRegTable *t[SOC15_MAX_TABLES];
+    const AMDRegStep *step = NULL;
+    unsigned n, i;
+
+    CHECK(report->table, "BACO TIMEOUT without a table");
+    if (!strcmp(report->table, "BACO_CNTL")) {
+        CHECK(report->step == 0, "BACO_CNTL step %u", report->step);
+        return;
+    }
+    n = soc15_baco_tables(soc15.family->baco, t);
+    for (i = 0; i < n && !step; i++) {
+        if (!strcmp(t[i]->name, report->table) && report->step > 0) {
+            step = soc15_table_step(t[i], report->step - 1);
+        }
+    }
+    CHECK(step, "BACO TIMEOUT at %s step %u, no such step", report->table,
+          report->step);
+    CHECK(step->cmd == AMD_REG_CMD_WAITFOR ||
+          step->cmd == AMD_REG_CMD_SMU_MSG, "BACO TIMEOUT at %s step %u, "
+          "a command %u", report->table, report->step, step->cmd);
+    if (step->cmd == AMD_REG_CMD_SMU_MSG) {
+        /* each message is in one table: its answer, none if not sent */
+        uint32_t answer = AMD_SMU_RESULT_NONE;
+
+        for (i = 0; i < MIN(soc15.smu_sent, ARRAY_SIZE(soc15.msg_ids));
+             i++) {
+            if (soc15.msg_ids[i] == step->reg) {
+                answer = soc15.msg_answers[i];
+            }
+        }
+        CHECK(report->reg == mmMP1_SMN_C2PMSG_90 &&
+              report->seen == answer &&
+              report->seen != AMD_SMU_RESULT_OK && report->seen != ALL_ONES,
+              "SMU message 0x%x failed: reported 0x%x = 0x%x, answer 0x%x",
+              step->reg, report->reg, report->seen, answer);
+    }
+}
+
+static void fuzz_soc15_reset(FakeGPU *g, uint8_t b0, uint8_t b1)
+{
+    static const AMDResetMethod forced[] = {
+        AMD_RESET_METHOD_NONE, AMD_RESET_METHOD_MODE1,
+        AMD_RESET_METHOD_BACO, AMD_RESET_METHOD_NONE,
+    };
     const AMDResetDeviceId *id =
         amd_reset_lookup(AMD_RESET_VENDOR_ID, soc15_devices[(b0 >> 1) & 3]);
     const PspTiming *pt = &psp_timings[(b0 >> 3) & 7];
+    const BacoTiming *bt = &baco_timings[(b0 >> 3) & 7];
     AMDResetTimings timings = amd_reset_timings;
     AMDResetDevice dev = {
         .ops = &soc15_ops,
         .opaque = g,
         .name = "fuzz",
         .timings = &timings,
-        .methods = { AMD_RESET_METHOD_MODE1 },
-        .n_methods = 1,
+        .cfg = {
+            .policy = ON_OFF_AUTO_AUTO,
+            .method = forced[(b1 >> 5) & 3],
+            .no_rom = ((b1 >> 5) & 3) == 3 ? "fuzz: x-amd-reset-rom" : NULL,
+        },
     };
     AMDResetReport report;
     AMDResetResult result, need;
-    int64_t start, elapsed_ns, budget_ns, slack_ns;
+    AMDResetMethod want[AMD_RESET_MAX_METHODS] = { 0 };
+    unsigned n_want = 0, i;
+    bool fuse_asked = false, baco = false, mode1 = false;
+    int64_t start, elapsed_ns, budget_ns = 0, slack_ns;
     uint64_t max_accesses;
 
     CHECK(id && id->family->gen == &amd_reset_gen_soc15,
           "no SOC15 family for 1002:%04x", soc15_devices[(b0 >> 1) & 3]);
     dev.family = id->family;
+    dev.vendor = AMD_RESET_VENDOR_ID;
+    dev.device = soc15_devices[(b0 >> 1) & 3];
     g->family_smu_flags = id->family->smu_fw_flags;
     if (pt->wait_us) {
         timings.psp_wait_timeout_us = pt->wait_us;
@@ -939,7 +1505,20 @@ static void fuzz_mode1(FakeGPU *g, uint8_t b0)
         timings.mode1_total_us = pt->total_us;
         timings.psp_poll_us = pt->poll_us;
     }
+    if (b1 & 0x80) {
+        /* the BACO timings of the row, where it has them */
+        if (bt->wait_us) {
+            timings.baco_wait_timeout_us = bt->wait_us;
+        }
+        if (bt->total_us) {
+            timings.baco_total_us = bt->total_us;
+            timings.baco_gap_us = bt->gap_us;
+            timings.baco_poll_us = bt->poll_us;
+        }
+    }
     soc15_init(soc15_devices[(b0 >> 1) & 3]);
+    soc15.family = id->family;
+    soc15.baco_gap_us = timings.baco_gap_us;
 
     start = g->now_ns;
     memset(&report, 0xa5, sizeof(report));
@@ -978,14 +1557,62 @@ static void fuzz_mode1(FakeGPU *g, uint8_t b0)
         CHECK(!soc15.other_writes && !soc15.raw_writes,
               "%u BAR5 and %u config writes to a chip not reset",
               soc15.other_writes, soc15.raw_writes);
+        CHECK(!dev.n_methods && !soc15.rom_read && !soc15.strap_read,
+              "the choice made for a chip not reset");
     } else {
         CHECK(result != AMD_RESET_CLEAN && result != AMD_RESET_FIRMWARE,
               "sign of life 0x%x: %s", soc15.sol,
+              amd_reset_result_str(result));
+        /* the choice, as amdgpu makes it from what the chip said */
+        n_want = soc15_expected(dev.family, dev.cfg.method, want,
+                                &fuse_asked);
+        CHECK(soc15.strap_read, "the choice without the strap");
+        CHECK(soc15.rom_read == !dev.cfg.no_rom, "ROM read %d with no_rom "
+              "%s", soc15.rom_read, dev.cfg.no_rom ? "set" : "clear");
+        CHECK(fuse_asked == soc15.fuse_selected, "fuse %sread",
+              fuse_asked ? "not " : "");
+        CHECK(dev.cap == (soc15.rom ? ref_vbios_cap(soc15.rom,
+                                                    soc15.rom_len,
+                                                    AMD_PPTABLE_ATOMFW) :
+                          AMD_VBIOS_CAP_UNKNOWN),
+              "VBIOS cap %d (%s)", dev.cap, dev.vbios_why);
+        CHECK(dev.n_methods == n_want && dev.methods[0] == want[0] &&
+              (n_want < 2 || dev.methods[1] == want[1]),
+              "%s: %u methods, %s first, expected %u, %s first (strap "
+              "0x%x, fuse 0x%x, cap %d)", dev.family->name, dev.n_methods,
+              amd_reset_method_str(dev.methods[0]), n_want,
+              amd_reset_method_str(want[0]), soc15.strap, soc15.fuse,
+              dev.cap);
+    }
+    for (i = 0; i < n_want; i++) {
+        baco |= want[i] == AMD_RESET_METHOD_BACO;
+        mode1 |= want[i] == AMD_RESET_METHOD_MODE1;
+    }
+    CHECK(baco || !soc15.baco_writes, "%u BACO writes without BACO",
+          soc15.baco_writes);
+    CHECK(mode1 || !soc15.hung_set, "mode1 without mode1");
+    if (n_want == 2 && report.method == AMD_RESET_METHOD_BACO) {
+        /* a BACO that timed out goes on to mode1 */
+        CHECK(result == AMD_RESET_DONE || result == AMD_RESET_GONE,
+              "BACO %s without mode1 after it",
               amd_reset_result_str(result));
     }
 
     switch (result) {
     case AMD_RESET_DONE:
+        if (report.method == AMD_RESET_METHOD_BACO) {
+            /* BACO_MODE read set, then clear after the exit */
+            CHECK(soc15.fw_running && soc15.baco_in_seen &&
+                  soc15.baco_exit_started &&
+                  (soc15.baco_out_seen || soc15_exit_unchecked()) &&
+                  !soc15.commanded,
+                  "BACO DONE: SMU running %d, in BACO %d, exit %d, out "
+                  "of BACO %d", soc15.fw_running, soc15.baco_in_seen,
+                  soc15.baco_exit_started, soc15.baco_out_seen);
+            break;
+        }
+        CHECK(report.method == AMD_RESET_METHOD_MODE1, "DONE by %s",
+              amd_reset_method_str(report.method));
         CHECK(soc15.commanded && soc15.ack_seen && soc15.memsize_seen &&
               soc15.boot_seen &&
               (soc15.hung_cleared || soc15.clear_read_all_ones),
@@ -994,6 +1621,10 @@ static void fuzz_mode1(FakeGPU *g, uint8_t b0)
               soc15.memsize_seen, soc15.boot_seen, soc15.hung_cleared);
         break;
     case AMD_RESET_TIMEOUT:
+        if (report.method == AMD_RESET_METHOD_BACO) {
+            soc15_check_baco_timeout(&report);
+            break;
+        }
         CHECK(report.table && report.step > 0, "TIMEOUT without the step");
         CHECK(soc15.commanded || !strcmp(report.table, "PSP ready") ||
               (!strcmp(report.table, "engine hung") &&
@@ -1028,21 +1659,37 @@ static void fuzz_mode1(FakeGPU *g, uint8_t b0)
      * whole mode1's; one oversleep and poll past each wait, the latency
      * of every access
      */
-    budget_ns = MAX((int64_t)timings.mode1_total_us,
-                    (int64_t)timings.psp_wait_timeout_us + MODE1_SLEEP_US) *
-                1000;
-    slack_ns = (int64_t)g->accesses * g->latency_us * 1000 +
-               6 * (int64_t)(timings.psp_poll_us + MAX_OVERSLEEP_US) * 1000;
+    slack_ns = (int64_t)g->accesses * g->latency_us * 1000;
+    max_accesses = MAX_OTHER_ACCESSES;
+    if (mode1 || need != AMD_RESET_DONE) {
+        budget_ns += MAX((int64_t)timings.mode1_total_us,
+                         (int64_t)timings.psp_wait_timeout_us +
+                         MODE1_SLEEP_US) * 1000;
+        slack_ns += 6 * (int64_t)(timings.psp_poll_us + MAX_OVERSLEEP_US) *
+                    1000;
+        max_accesses += 4 * (uint64_t)(timings.mode1_total_us /
+                                       timings.psp_poll_us + 8);
+    }
+    if (baco) {
+        /* one poll and oversleep past each of its deadlines */
+        budget_ns += (int64_t)timings.baco_total_us * 1000;
+        slack_ns += 8 * (int64_t)(timings.baco_poll_us + MAX_OVERSLEEP_US) *
+                    1000;
+        max_accesses += 4 * (uint64_t)(timings.baco_total_us /
+                                       timings.baco_poll_us + 8) +
+                        MAX_OTHER_ACCESSES;
+    }
     CHECK(elapsed_ns <= budget_ns + slack_ns,
           "took %" PRId64 " ns, budget %" PRId64 " + %" PRId64 " ns "
-          "(PSP wait %u us, bootloader %u us, total %u us, latency %u us, "
-          "%u accesses)", elapsed_ns, budget_ns, slack_ns,
-          timings.psp_wait_timeout_us, timings.bootloader_timeout_us,
-          timings.mode1_total_us, g->latency_us, g->accesses);
-    max_accesses = MAX_OTHER_ACCESSES +
-                   4 * (uint64_t)(budget_ns / 1000 / timings.psp_poll_us + 8);
+          "(PSP wait %u us, bootloader %u us, total %u us, BACO wait %u us, "
+          "total %u us, latency %u us, %u accesses)", elapsed_ns, budget_ns,
+          slack_ns, timings.psp_wait_timeout_us,
+          timings.bootloader_timeout_us, timings.mode1_total_us,
+          timings.baco_wait_timeout_us, timings.baco_total_us,
+          g->latency_us, g->accesses);
     CHECK(g->accesses <= max_accesses, "%u accesses, at most %" PRIu64
           " expected", g->accesses, max_accesses);
+    g_free(soc15.rom);
 }
 
 /*
@@ -1062,7 +1709,12 @@ static void fuzz_smn_table(FakeGPU *g, uint8_t b0)
         AMD_SOC15_BAR5_SIZE - 4,
     };
     static const uint32_t waits_us[] = { 0, 1, 1000, 100000 };
-    AMDRegStep steps[8];
+    static const uint32_t msgs[] = {
+        PPSMC_MSG_EnterBaco_NAVI10, PPSMC_MSG_ExitBaco_NAVI10,
+        PPSMC_MSG_EnterBaco_VEGA10, PPSMC_MSG_EnterBaco_VEGA20,
+        PPSMC_MSG_ExitBaco_VEGA20, 0x1, 0x0, 0xff,
+    };
+    AMDRegStep steps[8], smu_steps[8];
     AMDRegTable table = { .name = "fuzz" };
     AMDResetDevice dev = {
         .ops = &soc15_ops,
@@ -1072,9 +1724,10 @@ static void fuzz_smn_table(FakeGPU *g, uint8_t b0)
     };
     uint32_t wait_us = waits_us[(b0 >> 1) & 3];
     uint32_t poll_us = 1000;
-    unsigned n = 1 + ((b0 >> 3) & 7), smn_steps = 0, i;
+    unsigned n = 1 + ((b0 >> 3) & 7), smn_steps = 0, n_smu = 0, i, j;
     int64_t start, deadline, elapsed_ns, budget_ns = 0;
     size_t failed = SIZE_MAX;
+    uint32_t answer = 0xa5a5a5a5;
     bool ok, gone;
 
     soc15_init(0x731f);
@@ -1094,30 +1747,74 @@ static void fuzz_smn_table(FakeGPU *g, uint8_t b0)
             .timeout = v,
             .val = v,
         };
+        if (((a >> 5) & 7) == 7) {
+            /* an SMU message, the mask's bit 0 AMD_SMU_MSG_NO_ARG */
+            steps[i] = (AMDRegStep) {
+                .cmd = AMD_REG_CMD_SMU_MSG,
+                .reg = msgs[(a >> 2) & 7],
+                .mask = m,
+                .val = v * 0x01010101u,
+            };
+            smu_steps[n_smu++] = steps[i];
+        }
         if (steps[i].cmd == AMD_REG_CMD_DELAY_US) {
             budget_ns += (int64_t)v * 1000;
         } else if (steps[i].cmd == AMD_REG_CMD_WAITFOR) {
             budget_ns += (int64_t)wait_us * 1000;
+        } else if (steps[i].cmd == AMD_REG_CMD_SMU_MSG) {
+            /* the mailbox idle, then the answer */
+            budget_ns += 2 * (int64_t)wait_us * 1000;
         }
         smn_steps += steps[i].access == AMD_REG_SMN &&
                      steps[i].cmd != AMD_REG_CMD_DELAY_US;
     }
     table.parts[0] = (AMDRegSteps) { steps, n };
+    soc15.table_msgs = smu_steps;
+    soc15.n_table_msgs = n_smu;
 
     start = g->now_ns;
     deadline = start + budget_ns;
     ok = amd_reset_run_table(&dev, amd_reset_gen_soc15.regs, &table,
-                             wait_us, poll_us, deadline, &failed, &gone);
+                             wait_us, poll_us, deadline, &failed, &gone,
+                             &answer);
     elapsed_ns = g->now_ns - start;
 
     if (ok) {
         CHECK(!gone, "a table that ran to its end with the device gone");
         CHECK(soc15.smn_selects == smn_steps, "%u SMN selects for %u SMN "
               "steps", soc15.smn_selects, smn_steps);
+        /* each message sent once, each answered OK after it was sent */
+        CHECK(soc15.smu_sent == n_smu && soc15.smu_ok == n_smu,
+              "%u SMU messages: %u sent, %u answered OK", n_smu,
+              soc15.smu_sent, soc15.smu_ok);
     } else {
         CHECK(failed < n, "failed step %zu of %u", failed, n);
-        CHECK(steps[failed].cmd == AMD_REG_CMD_WAITFOR,
+        CHECK(steps[failed].cmd == AMD_REG_CMD_WAITFOR ||
+              steps[failed].cmd == AMD_REG_CMD_SMU_MSG,
               "step %zu failed, a command %u", failed, steps[failed].cmd);
+        for (i = 0, j = 0; i < failed; i++) {
+            j += steps[i].cmd == AMD_REG_CMD_SMU_MSG;
+        }
+        if (steps[failed].cmd == AMD_REG_CMD_SMU_MSG) {
+            /* sent or not, its answer; OK and all-ones are none */
+            CHECK(soc15.smu_ok == j && (soc15.smu_sent == j ||
+                                        soc15.smu_sent == j + 1),
+                  "SMU step %zu failed: %u sent, %u OK before it", failed,
+                  soc15.smu_sent, soc15.smu_ok);
+            CHECK(answer == soc15.smu_answer &&
+                  answer != AMD_SMU_RESULT_OK && answer != ALL_ONES,
+                  "SMU step %zu failed with answer 0x%x, the SMU's 0x%x",
+                  failed, answer, soc15.smu_answer);
+            CHECK(soc15.smu_sent == j + 1 ||
+                  answer == AMD_SMU_RESULT_NONE,
+                  "SMU step %zu not sent, answer 0x%x", failed, answer);
+        } else {
+            CHECK(answer == ALL_ONES, "step %zu, a WAITFOR, failed with "
+                  "answer 0x%x", failed, answer);
+            CHECK(soc15.smu_ok == j && soc15.smu_sent == j,
+                  "%u SMU messages before step %zu: %u sent, %u OK", j,
+                  failed, soc15.smu_sent, soc15.smu_ok);
+        }
         CHECK(!gone || g->gone_seen, "gone without an all-ones presence "
               "read");
         CHECK(soc15.smn_selects <= smn_steps, "%u SMN selects for %u SMN "
@@ -1126,7 +1823,8 @@ static void fuzz_smn_table(FakeGPU *g, uint8_t b0)
     CHECK(g->mmio_after_gone == 0, "%u BAR5 accesses after gone",
           g->mmio_after_gone);
     CHECK(elapsed_ns <= budget_ns + (int64_t)g->accesses * g->latency_us *
-          1000 + (int64_t)(n + 1) * (poll_us + MAX_OVERSLEEP_US) * 1000,
+          1000 + (int64_t)(n + n_smu + 1) * (poll_us + MAX_OVERSLEEP_US) *
+          1000,
           "table took %" PRId64 " ns, budget %" PRId64 " ns", elapsed_ns,
           budget_ns);
 }
@@ -1172,7 +1870,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         g.mode = b1 & 0x10 ? MODE_SMN_TABLE : MODE_SOC15;
         g.mmio = g_hash_table_new(g_direct_hash, g_direct_equal);
         if (g.mode == MODE_SOC15) {
-            fuzz_mode1(&g, b0);
+            fuzz_soc15_reset(&g, b0, b1);
         } else {
             fuzz_smn_table(&g, b0);
         }
