@@ -162,8 +162,12 @@ static bool amd_step_run(AMDTableCursor *c, const AMDRegStep *step,
         dev->ops->sleep_us(dev->opaque, step->timeout);
         return true;
     case AMD_REG_CMD_SMU_MSG:
-        return c->map->smu_msg &&
-               amd_step_smu_msg(c, step, wait_us, poll_us, deadline_ns, gone);
+        if (!c->map->smu_msg) {
+            /* a generation without a mailbox: nobody to answer */
+            c->answer = AMD_SMU_RESULT_NONE;
+            return false;
+        }
+        return amd_step_smu_msg(c, step, wait_us, poll_us, deadline_ns, gone);
     }
     /* a command amdgpu does not have fails, as in common_baco.c */
     return false;

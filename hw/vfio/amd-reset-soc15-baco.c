@@ -18,9 +18,10 @@
  * Where these differ from amdgpu, on purpose:
  * - Vega12's enter table has its 5 ms delay written in the wrong field,
  *   so amdgpu waits 0 ms there; here it is 5 ms, as on Vega10;
- * - Vega20 and Navi1x wait for BACO_CNTL.BACO_MODE after EnterBaco, where
- *   amdgpu trusts the answer (amdgpu keeps Navi's state in software; QEMU
- *   reads the NBIO bit, as it does on the others);
+ * - Vega20 and Navi1x wait for BACO_CNTL.BACO_MODE after EnterBaco and
+ *   after ExitBaco, where amdgpu trusts the answers (amdgpu keeps Navi's
+ *   state in software; QEMU reads the NBIO bit, as it does on the
+ *   others);
  * - Navi's poll of THM bit 8 after ExitBaco fails the exit when it does
  *   not end, which smu_v11_0_poll_baco_exit() does not.
  *
@@ -127,6 +128,7 @@ static const AMDRegStep vega20_enter[] = {
 
 static const AMDRegStep vega20_exit[] = {
     SMU_MSG(PPSMC_MSG_ExitBaco_VEGA20, 0),
+    WAIT_F(BACO_CNTL_SOC15, BACO_MODE, 0),
 };
 
 /* smu_v11_0_baco_set_state() and smu_v11_0_baco_enter(), without RAS */
@@ -144,6 +146,7 @@ static const AMDRegStep navi10_exit[] = {
     W(mmBIOS_SCRATCH_6_SOC15, 0),
     W(mmBIOS_SCRATCH_7_SOC15, 0),
     WAIT(mmTHM_BACO_CNTL_11_0_2, THM_BACO_CNTL_11_0_2__BIT8, 0),
+    WAIT_F(BACO_CNTL_SOC15, BACO_MODE, 0),
 };
 
 static const AMDRegTable smu9_check =

@@ -63,52 +63,71 @@ typedef struct Write {
 #define SET(r, b)       { r, b, b }
 #define CLR(r, b)       { r, b, 0 }
 #define WR(r, v)        { r, ANY, v }
-/* an SMU message, with or without its argument */
-#define MSG(m, a)       WR(R_SMU_RESP, 0), WR(R_SMU_ARG, a), WR(R_SMU_MSG, m)
-#define MSG_NOARG(m)    WR(R_SMU_RESP, 0), WR(R_SMU_MSG, m)
 
-/* vega10_baco.c: pre_baco_tbl, EnterBaco, enter_baco_tbl */
-#define VEGA10_ENTER(monitor, enter_msg) \
-    { R_DOORBELL, 0x10, monitor }, WR(R_FB_EN, 0), \
-    SET(R_BACO_CNTL, DSTATE_BYPASS), SET(R_BACO_CNTL, RST_INTR_MASK), \
-    enter_msg, \
-    SET(R_BACO_CNTL, BACO_EN), SET(R_BACO_CNTL, LCLK_SWITCH), \
-    SET(R_BACO_CNTL, DUMMY_EN), SET(R_THM9, VDCI_RESET), \
-    SET(R_THM9, SMNCLK_MUX), SET(R_THM9, ISO_EN), SET(R_THM9, AEB_ISO_EN), \
-    SET(R_THM9, ANA_ISO_EN), SET(R_THM9, REFCLK_OFF), \
-    SET(R_BACO_CNTL, POWER_OFF), SET(R_THM9, RESET_EN), \
-    CLR(R_THM9, PWROKRAW)
+/* A sequence of writes, in parts that several chips share */
+typedef struct Writes {
+    const Write *w;
+    size_t n;
+} Writes;
 
-/* exit_baco_tbl, clean_baco_tbl */
-#define VEGA10_EXIT \
-    CLR(R_BACO_CNTL, POWER_OFF), CLR(R_THM9, REFCLK_OFF), \
-    CLR(R_THM9, ANA_ISO_EN), CLR(R_THM9, AEB_ISO_EN), CLR(R_THM9, ISO_EN), \
-    SET(R_THM9, PWROKRAW), CLR(R_THM9, SMNCLK_MUX), \
-    CLR(R_THM9, VDCI_RESET), SET(R_THM9, BACO_EXIT), CLR(R_THM9, RESET_EN), \
-    CLR(R_THM9, SB_AXI_FENCE), CLR(R_BACO_CNTL, DUMMY_EN), \
-    CLR(R_BACO_CNTL, LCLK_SWITCH), CLR(R_BACO_CNTL, BACO_EN), \
-    WR(R_SCRATCH_6, 0), WR(R_SCRATCH_7, 0)
+#define PART(a)         { a, ARRAY_SIZE(a) }
+#define MAX_PARTS       6
 
-static const Write vega10_writes[] = {
-    VEGA10_ENTER(0x10, MSG_NOARG(0x1e)),
-    VEGA10_EXIT,
+/* an SMU message (smu_cmn.c): response cleared, argument, message */
+static const Write msg_1e_noarg[] = {
+    WR(R_SMU_RESP, 0), WR(R_SMU_MSG, 0x1e),
+};
+static const Write msg_25[] = {
+    WR(R_SMU_RESP, 0), WR(R_SMU_ARG, 0), WR(R_SMU_MSG, 0x25),
+};
+static const Write msg_58[] = {
+    WR(R_SMU_RESP, 0), WR(R_SMU_ARG, 0), WR(R_SMU_MSG, 0x58),
+};
+static const Write msg_18[] = {
+    WR(R_SMU_RESP, 0), WR(R_SMU_ARG, 0), WR(R_SMU_MSG, 0x18),
+};
+static const Write msg_19[] = {
+    WR(R_SMU_RESP, 0), WR(R_SMU_ARG, 0), WR(R_SMU_MSG, 0x19),
 };
 
-static const Write vega12_writes[] = {
-    VEGA10_ENTER(0, MSG(0x25, 0)),
-    VEGA10_EXIT,
+/* vega10_baco.c pre_baco_tbl; vega12_baco.c clears the monitor bit */
+static const Write vega10_pre[] = {
+    SET(R_DOORBELL, 0x10), WR(R_FB_EN, 0),
+    SET(R_BACO_CNTL, DSTATE_BYPASS), SET(R_BACO_CNTL, RST_INTR_MASK),
+};
+static const Write vega12_pre[] = {
+    CLR(R_DOORBELL, 0x10), WR(R_FB_EN, 0),
+    SET(R_BACO_CNTL, DSTATE_BYPASS), SET(R_BACO_CNTL, RST_INTR_MASK),
 };
 
-/* vega20_baco_set_state(): THM bit, EnterBaco(0); ExitBaco; scratch */
-static const Write vega20_writes[] = {
-    SET(R_THM11, THM11_ENTER), MSG(0x25, 0),
-    MSG(0x58, 0), WR(R_SCRATCH_6, 0), WR(R_SCRATCH_7, 0),
+/* enter_baco_tbl, after EnterBaco */
+static const Write vega10_enter[] = {
+    SET(R_BACO_CNTL, BACO_EN), SET(R_BACO_CNTL, LCLK_SWITCH),
+    SET(R_BACO_CNTL, DUMMY_EN), SET(R_THM9, VDCI_RESET),
+    SET(R_THM9, SMNCLK_MUX), SET(R_THM9, ISO_EN), SET(R_THM9, AEB_ISO_EN),
+    SET(R_THM9, ANA_ISO_EN), SET(R_THM9, REFCLK_OFF),
+    SET(R_BACO_CNTL, POWER_OFF), SET(R_THM9, RESET_EN),
+    CLR(R_THM9, PWROKRAW),
 };
 
-/* smu_v11_0_baco_set_state(): THM bit, EnterBaco(0); ExitBaco, scratch */
-static const Write navi_writes[] = {
-    SET(R_THM11, THM11_ENTER), MSG(0x18, 0),
-    MSG(0x19, 0), WR(R_SCRATCH_6, 0), WR(R_SCRATCH_7, 0),
+/* exit_baco_tbl */
+static const Write vega10_exit[] = {
+    CLR(R_BACO_CNTL, POWER_OFF), CLR(R_THM9, REFCLK_OFF),
+    CLR(R_THM9, ANA_ISO_EN), CLR(R_THM9, AEB_ISO_EN), CLR(R_THM9, ISO_EN),
+    SET(R_THM9, PWROKRAW), CLR(R_THM9, SMNCLK_MUX),
+    CLR(R_THM9, VDCI_RESET), SET(R_THM9, BACO_EXIT), CLR(R_THM9, RESET_EN),
+    CLR(R_THM9, SB_AXI_FENCE), CLR(R_BACO_CNTL, DUMMY_EN),
+    CLR(R_BACO_CNTL, LCLK_SWITCH), CLR(R_BACO_CNTL, BACO_EN),
+};
+
+/* clean_baco_tbl, and what the SMU11 exits clear */
+static const Write scratch_6_7[] = {
+    WR(R_SCRATCH_6, 0), WR(R_SCRATCH_7, 0),
+};
+
+/* the THM bit vega20_baco_set_state() and smu_v11_0 set before entering */
+static const Write thm11_enter[] = {
+    SET(R_THM11, THM11_ENTER),
 };
 
 /* The delays amdgpu mandates, in order (sleeps of polls aside) */
@@ -120,29 +139,32 @@ typedef struct BacoCase {
     const char *name;
     uint16_t device;
     bool forced;                    /* amdgpu's choice is mode1 */
-    uint32_t smu_flags;
-    const Write *writes;
-    size_t n_writes;
+    Writes writes[MAX_PARTS];
     const uint32_t *delays;
     size_t n_delays;
 } BacoCase;
 
-#define CASE(n, d, f, flags, w, dl) \
-    { n, d, f, flags, w, ARRAY_SIZE(w), dl, ARRAY_SIZE(dl) }
-
 static const BacoCase baco_cases[] = {
-    CASE("vega10", DEV_VEGA64, false, SMN_FLAGS_SMU9, vega10_writes,
-         vega10_delays),
-    CASE("vega12", DEV_VEGA12, false, SMN_FLAGS_SMU9, vega12_writes,
-         vega10_delays),
-    CASE("vega20", DEV_RADEON7, true, SMN_FLAGS_SMU11, vega20_writes,
-         smu11_delays),
-    CASE("navi10", DEV_RX5700XT, false, SMN_FLAGS_SMU11, navi_writes,
-         navi_delays),
-    CASE("navi12", DEV_NAVI12, false, SMN_FLAGS_SMU11, navi_writes,
-         navi_delays),
-    CASE("navi14", DEV_RX5500XT, false, SMN_FLAGS_SMU11, navi_writes,
-         navi_delays),
+    { "vega10", DEV_VEGA64, false,
+      { PART(vega10_pre), PART(msg_1e_noarg), PART(vega10_enter),
+        PART(vega10_exit), PART(scratch_6_7) },
+      vega10_delays, ARRAY_SIZE(vega10_delays) },
+    { "vega12", DEV_VEGA12, false,
+      { PART(vega12_pre), PART(msg_25), PART(vega10_enter),
+        PART(vega10_exit), PART(scratch_6_7) },
+      vega10_delays, ARRAY_SIZE(vega10_delays) },
+    { "vega20", DEV_RADEON7, true,
+      { PART(thm11_enter), PART(msg_25), PART(msg_58), PART(scratch_6_7) },
+      smu11_delays, ARRAY_SIZE(smu11_delays) },
+    { "navi10", DEV_RX5700XT, false,
+      { PART(thm11_enter), PART(msg_18), PART(msg_19), PART(scratch_6_7) },
+      navi_delays, ARRAY_SIZE(navi_delays) },
+    { "navi12", DEV_NAVI12, false,
+      { PART(thm11_enter), PART(msg_18), PART(msg_19), PART(scratch_6_7) },
+      navi_delays, ARRAY_SIZE(navi_delays) },
+    { "navi14", DEV_RX5500XT, false,
+      { PART(thm11_enter), PART(msg_18), PART(msg_19), PART(scratch_6_7) },
+      navi_delays, ARRAY_SIZE(navi_delays) },
 };
 
 /* A listed SOC15 chip whose board can do BACO, methods by the policy */
@@ -175,10 +197,18 @@ static void guest_ran(TestEnv *env, AMDGPUModelShutdown how)
  * that is not the need check's or the choice's (the BACO_CNTL... state
  * reads write nothing)
  */
-static void assert_writes(TestEnv *env, const Write *w, size_t n)
+static void assert_writes(TestEnv *env, const Writes *parts)
 {
     size_t count = amd_gpu_model_log_count(env->model);
-    size_t i, k = 0;
+    Write w[64];
+    size_t i, j, n = 0, k = 0;
+
+    for (i = 0; i < MAX_PARTS; i++) {
+        for (j = 0; j < parts[i].n; j++) {
+            g_assert_cmpuint(n, <, ARRAY_SIZE(w));
+            w[n++] = parts[i].w[j];
+        }
+    }
 
     for (i = 0; i < count; i++) {
         AMDGPUModelAccess e = log_entry(env, i);
@@ -233,7 +263,7 @@ static void test_baco_sequence(const void *opaque)
     g_assert_cmpint(report.method, ==, AMD_RESET_METHOD_BACO);
     g_assert_cmpint(env->dev.methods[0], ==, AMD_RESET_METHOD_BACO);
     g_assert_cmpuint(env->dev.n_methods, ==, c->forced ? 1 : 2);
-    assert_writes(env, c->writes, c->n_writes);
+    assert_writes(env, c->writes);
     assert_delays(env, c->delays, c->n_delays);
     /* BACO checks the SMU first: its flags through SMN */
     g_assert_cmpint(log_find(env, 0, AMD_GPU_MODEL_MMIO_WRITE,

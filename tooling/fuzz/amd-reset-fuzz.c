@@ -1384,42 +1384,6 @@ static unsigned soc15_expected(const AMDResetFamily *f, AMDResetMethod forced,
 }
 
 /*
- * The need check, the choice, BACO and mode1: amd_reset_run() with the
- * family's tables, checked against what the chip answered
- */
-/*
- * Known, reported: the exits of Vega20 and Navi1x (vega20_exit,
- * navi10_exit in amd-reset-soc15-baco.c) end at the ExitBaco answer (and
- * on Navi THM bit 8), and amd_reset_baco_run() reads BACO_CNTL no more
- * after the exit: such a BACO is DONE without BACO_MODE read clear.
- * Tolerated for an exit table that has no wait on BACO_MODE, when the
- * healthy chip's ExitBaco was answered OK after the gap; anything else
- * is a failure.
- */
-static bool soc15_exit_unchecked(void)
-{
-    const AMDRegTable *exit = soc15.family->baco->exit;
-    const AMDRegStep *step;
-    size_t row;
-    unsigned i;
-
-    for (row = 0; (step = soc15_table_step(exit, row)); row++) {
-        if (step->cmd == AMD_REG_CMD_WAITFOR &&
-            step->reg == mmBACO_CNTL_SOC15) {
-            return false;
-        }
-    }
-    for (i = 0; i < MIN(soc15.smu_sent, ARRAY_SIZE(soc15.msg_ids)); i++) {
-        if ((soc15.msg_ids[i] == PPSMC_MSG_ExitBaco_VEGA20 ||
-             soc15.msg_ids[i] == PPSMC_MSG_ExitBaco_NAVI10) &&
-            soc15.msg_answers[i] == AMD_SMU_RESULT_OK) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/*
  * A BACO that timed out names its table and step, or BACO_CNTL; a failed
  * SMU message reports its answer (none: 0), never all-ones
  */
@@ -1463,6 +1427,10 @@ static void soc15_check_baco_timeout(const AMDResetReport *report)
     }
 }
 
+/*
+ * The need check, the choice, BACO and mode1: amd_reset_run() with the
+ * family's tables, checked against what the chip answered
+ */
 static void fuzz_soc15_reset(FakeGPU *g, uint8_t b0, uint8_t b1)
 {
     static const AMDResetMethod forced[] = {
@@ -1604,7 +1572,7 @@ static void fuzz_soc15_reset(FakeGPU *g, uint8_t b0, uint8_t b1)
             /* BACO_MODE read set, then clear after the exit */
             CHECK(soc15.fw_running && soc15.baco_in_seen &&
                   soc15.baco_exit_started &&
-                  (soc15.baco_out_seen || soc15_exit_unchecked()) &&
+                  soc15.baco_out_seen &&
                   !soc15.commanded,
                   "BACO DONE: SMU running %d, in BACO %d, exit %d, out "
                   "of BACO %d", soc15.fw_running, soc15.baco_in_seen,
