@@ -1169,8 +1169,260 @@ static void test_mode1_all_ones(void)
     test_gpu_free(t);
 }
 
+/*
+ * SOC15/NV BACO through the SMU.  The board supports BACO (strap, SMU9
+ * fuse, the VBIOS cap of the device's ROM); what can run at a reset
+ * depends on how the guest went down.  A Linux guest leaves the SMU
+ * running: BACO on Vega10 and Navi, mode1 on Vega20 as amdgpu chooses.  A
+ * Windows guest unloads it: BACO's check finds the SMU halted before
+ * anything is written, and mode1 follows.
+ */
+
+/*
+ * A whole BACO and then a whole mode1 (baco_total_us + mode1_total_us of
+ * amd-reset.c, 0.5 s + 2.5 s), the longest a reset may take when BACO
+ * falls back: a loose bound, not a benchmark
+ */
+#define SOC15_BOUND_US  (3 * G_USEC_PER_SEC)
+
+/*
+ * Reboots per case.  A Linux guest's reboot is a BACO of some 40 ms (a
+ * mode1 of 500 ms on Vega20); a Windows guest's costs 100 ms for BACO's
+ * check, then mode1's 500 ms.  20 Windows reboots on each of the four
+ * cards would take some 45 s, on top of the Linux guests' 13 s: Windows
+ * guests get 5 (12 s).
+ */
+#define BACO_LINUX_REBOOTS      20
+#define BACO_WINDOWS_REBOOTS    5
+
+#define BACO_WARNING    "AMD GPU reset failed (BACO)"
+
+typedef struct BacoCase {
+    const char *card;
+    uint16_t device_id;
+    AMDGPUModelShutdown how;
+} BacoCase;
+
+/* A board that supports BACO, its ROM the VBIOS with the BACO cap */
+static TestGPU *soc15_baco_start(uint16_t device_id, const char *props)
+{
+    TestGPU *t = test_gpu_new_rom(device_id, true, true);
+
+    g_assert_true(amd_gpu_model_is_soc15(t->model));
+    test_gpu_start(t, props);
+    return t;
+}
+
+/* The guest's driver ran, then the guest went down @how; reboot, timed */
+static int64_t soc15_guest_reboot(TestGPU *t, AMDGPUModelShutdown how)
+{
+    int64_t start;
+
+    amd_gpu_model_load_driver(t->model);
+    amd_gpu_model_guest_shutdown(t->model, how);
+    g_assert_true(amd_gpu_model_driver_loaded(t->model));
+    g_assert_false(amd_gpu_model_is_clean(t->model));
+    amd_gpu_model_log_clear(t->model);
+    start = g_get_monotonic_time();
+    qtest_system_reset(t->qts);
+    return g_get_monotonic_time() - start;
+}
+
+/* The chip works as after host boot, and nothing touched its PMCSR */
+static void assert_soc15_working(TestGPU *t)
+{
+    Soc15Config c;
+
+    g_assert_true(amd_gpu_model_is_clean(t->model));
+    g_assert_false(amd_gpu_model_driver_loaded(t->model));
+    g_assert_false(amd_gpu_model_in_baco(t->model));
+    g_assert_false(amd_gpu_model_bars_lost(t->model));
+    g_assert_cmpuint(amd_gpu_model_power_state(t->model), ==, 0);
+    g_assert_cmpuint(amd_gpu_model_pmcsr_writes(t->model), ==, 0);
+    soc15_config_get(t->model, &c);
+    soc15_config_assert_host(&c);
+}
+
+/* vfio_quirk_amd_reset_done lines of @trace that name @what */
+static unsigned count_done(const char *trace, const char *what)
+{
+    g_auto(GStrv) lines = g_strsplit(trace, "\n", -1);
+    unsigned n = 0;
+    char **l;
+
+    for (l = lines; *l; l++) {
+        n += strstr(*l, "vfio_quirk_amd_reset_done") && strstr(*l, what);
+    }
+    return n;
+}
+
+/*
+ * Start-up finds a clean chip: no reset, no SMU message.  Then reboots
+ * with the guest driver loaded and the guest's shutdown state set before
+ * each: BACO for a Linux guest on Vega10 and Navi, mode1 otherwise; the
+ * device works after each, within the bound; no warning.
+ */
+static void test_soc15_baco(gconstpointer data)
+{
+    const BacoCase *c = data;
+    bool linux_guest = c->how == AMD_GPU_MODEL_SHUTDOWN_LINUX;
+    /* amdgpu's rule: mode1 on Vega20 */
+    bool baco_auto = c->device_id != 0x66af;
+    bool baco = linux_guest && baco_auto;
+    unsigned reboots = linux_guest ? BACO_LINUX_REBOOTS
+                                   : BACO_WINDOWS_REBOOTS;
+    TestGPU *t = soc15_baco_start(c->device_id, NULL);
+    g_autofree char *smu_msg = g_strdup_printf(
+        "mmio w 0x%x ", AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_66);
+    g_autofree char *err = NULL;
+    g_autofree char *trace = NULL;
+    int64_t elapsed_us;
+    unsigned i;
+
+    amd_gpu_model_log_clear(t->model);
+    qtest_system_reset(t->qts);
+    g_assert_true(amd_gpu_model_is_clean(t->model));
+    assert_no_mode1(t, 0);
+    g_assert_cmpuint(amd_gpu_model_baco_entries(t->model), ==, 0);
+    g_assert_cmpuint(amd_gpu_model_smu_messages(t->model), ==, 0);
+    g_assert_false(log_has(t->model, smu_msg));
+
+    for (i = 1; i <= reboots; i++) {
+        elapsed_us = soc15_guest_reboot(t, c->how);
+        g_assert_cmpint(elapsed_us, <, SOC15_BOUND_US);
+        assert_soc15_working(t);
+        g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==,
+                         baco ? i : 0);
+        g_assert_cmpuint(amd_gpu_model_baco_entries(t->model), ==,
+                         baco ? i : 0);
+        g_assert_cmpuint(amd_gpu_model_mode1_resets(t->model), ==,
+                         baco ? 0 : i);
+        g_assert_cmpuint(amd_gpu_model_bar_restores(t->model), ==,
+                         baco ? 0 : i);
+        if (!baco) {
+            /* BACO's check, if it ran, wrote nothing to the SMU */
+            g_assert_cmpuint(amd_gpu_model_smu_messages(t->model), ==, 0);
+        }
+    }
+    g_assert_cmpuint(vfio_user_test_server_device_resets(t->server), ==, 0);
+    assert_alive(t->qts);
+
+    err = test_gpu_quit(t, t->stderr_path);
+    g_test_message("QEMU stderr follows");
+    g_test_message("%s", err);
+    g_assert_cmpuint(count_substr(err, "warning"), ==, 0);
+    g_assert_cmpuint(count_substr(err, "AMD GPU reset"), ==, 0);
+    trace = read_file(t->trace_path);
+    g_assert_cmpuint(count_done(trace, " BACO done in "), ==,
+                     baco ? reboots : 0);
+    g_assert_cmpuint(count_done(trace, " PSP mode1 done in "), ==,
+                     baco ? 0 : reboots);
+    g_assert_cmpuint(count_done(trace, "vfio_quirk_amd_reset_done"), ==,
+                     reboots);
+    /* BACO's check ran, and failed, at each reboot after Windows */
+    g_assert_cmpuint(count_substr(trace, "BACO check timed out"), ==,
+                     !linux_guest && baco_auto ? reboots : 0);
+    g_assert_cmpuint(count_substr(trace, "BACO timed out, trying PSP "
+                                  "mode1"), ==,
+                     !linux_guest && baco_auto ? reboots : 0);
+    if (baco_auto) {
+        g_assert_nonnull(strstr(trace, "BACO (strap and VBIOS BACO cap: "
+                                "BACO, mode1 if it cannot)"));
+    } else {
+        g_assert_nonnull(strstr(trace, "PSP mode1 (amdgpu's Vega20 rule: "
+                                "mode1)"));
+    }
+    /* the machine-creation reset and the one before any driver ran */
+    g_assert_cmpuint(count_substr(trace, "chip clean, nothing to reset"), ==,
+                     2);
+    test_gpu_free(t);
+}
+
+/*
+ * The SMU rejects the second EnterBaco (0xfd, the reported Navi14
+ * second-reset failure) under a Linux guest: the first reboot is a BACO,
+ * the next ones mode1, each a working device; the fallback is no failure,
+ * so there is no warning
+ */
+static void test_soc15_baco_rejected(void)
+{
+    TestGPU *t = soc15_baco_start(0x7340, NULL);
+    g_autofree char *err = NULL;
+    g_autofree char *trace = NULL;
+    int64_t elapsed_us;
+    unsigned i;
+
+    amd_gpu_model_set_smu_reject_enter_after(t->model, 1);
+    for (i = 1; i <= 3; i++) {
+        elapsed_us = soc15_guest_reboot(t, AMD_GPU_MODEL_SHUTDOWN_LINUX);
+        g_assert_cmpint(elapsed_us, <, SOC15_BOUND_US);
+        assert_soc15_working(t);
+        g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 1);
+        g_assert_cmpuint(amd_gpu_model_mode1_resets(t->model), ==, i - 1);
+    }
+    assert_alive(t->qts);
+    err = test_gpu_quit(t, t->stderr_path);
+    g_test_message("QEMU stderr follows");
+    g_test_message("%s", err);
+    g_assert_cmpuint(count_substr(err, "warning"), ==, 0);
+    trace = read_file(t->trace_path);
+    g_assert_cmpuint(count_substr(trace, "answer 0xfd, rejected"), ==, 2);
+    g_assert_cmpuint(count_done(trace, " BACO done in "), ==, 1);
+    g_assert_cmpuint(count_done(trace, " PSP mode1 done in "), ==, 2);
+    test_gpu_free(t);
+}
+
+/*
+ * x-amd-reset-method=baco, and the guest left the SMU halted: BACO's check
+ * fails with nothing written to the SMU or the PSP, nothing follows it;
+ * one warning, naming the check, for both reboots; QEMU keeps running
+ */
+static void test_soc15_baco_forced_halted(void)
+{
+    TestGPU *t = soc15_baco_start(0x7340,
+                                  ",\"x-amd-reset-method\":\"baco\"");
+    g_autofree char *err = NULL;
+    g_autofree char *thm = g_strdup_printf(
+        "mmio w 0x%x ", AMD_GPU_MODEL_mmTHM_BACO_CNTL_SMU11);
+    g_autofree char *smu_msg = g_strdup_printf(
+        "mmio w 0x%x ", AMD_GPU_MODEL_mmMP1_SMN_C2PMSG_66);
+    int64_t elapsed_us;
+    int i;
+
+    for (i = 0; i < 2; i++) {
+        elapsed_us = soc15_guest_reboot(t, AMD_GPU_MODEL_SHUTDOWN_WINDOWS);
+        g_assert_cmpint(elapsed_us, <, SOC15_BOUND_US);
+        assert_no_mode1(t, 0);
+        g_assert_false(log_has(t->model, thm));
+        g_assert_false(log_has(t->model, smu_msg));
+        g_assert_cmpuint(amd_gpu_model_smu_messages(t->model), ==, 0);
+        g_assert_cmpuint(amd_gpu_model_baco_entries(t->model), ==, 0);
+        g_assert_true(amd_gpu_model_driver_loaded(t->model));
+        assert_alive(t->qts);
+    }
+    err = test_gpu_quit(t, t->stderr_path);
+    g_test_message("QEMU stderr follows");
+    g_test_message("%s", err);
+    g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 1);
+    g_assert_cmpuint(count_substr(err, BACO_WARNING), ==, 1);
+    g_assert_nonnull(strstr(err, "smu_running"));
+    test_gpu_free(t);
+}
+
 int main(int argc, char **argv)
 {
+    static const BacoCase baco_cases[] = {
+        { "vega64", 0x687f, AMD_GPU_MODEL_SHUTDOWN_LINUX },
+        { "vega64", 0x687f, AMD_GPU_MODEL_SHUTDOWN_WINDOWS },
+        { "radeon-vii", 0x66af, AMD_GPU_MODEL_SHUTDOWN_LINUX },
+        { "radeon-vii", 0x66af, AMD_GPU_MODEL_SHUTDOWN_WINDOWS },
+        { "rx5700xt", 0x731f, AMD_GPU_MODEL_SHUTDOWN_LINUX },
+        { "rx5700xt", 0x731f, AMD_GPU_MODEL_SHUTDOWN_WINDOWS },
+        { "rx5500xt", 0x7340, AMD_GPU_MODEL_SHUTDOWN_LINUX },
+        { "rx5500xt", 0x7340, AMD_GPU_MODEL_SHUTDOWN_WINDOWS },
+    };
+    size_t i;
+
     g_test_init(&argc, &argv, NULL);
 
     if (!qtest_has_device("vfio-user-pci")) {
@@ -1247,6 +1499,18 @@ int main(int argc, char **argv)
                    test_mode1_off_bus);
     qtest_add_func("/vfio-user/amd-reset/mode1/all-ones",
                    test_mode1_all_ones);
+    for (i = 0; i < ARRAY_SIZE(baco_cases); i++) {
+        g_autofree char *path = g_strdup_printf(
+            "/vfio-user/amd-reset/baco/%s/%s", baco_cases[i].card,
+            baco_cases[i].how == AMD_GPU_MODEL_SHUTDOWN_LINUX ? "linux"
+                                                              : "windows");
+
+        qtest_add_data_func(path, &baco_cases[i], test_soc15_baco);
+    }
+    qtest_add_func("/vfio-user/amd-reset/baco/rx5500xt/second-enter-rejected",
+                   test_soc15_baco_rejected);
+    qtest_add_func("/vfio-user/amd-reset/baco/rx5500xt/forced-smu-halted",
+                   test_soc15_baco_forced_halted);
 
     return g_test_run();
 }

@@ -43,6 +43,8 @@ typedef enum RowKind {
     ROW_BACO_STUCK,                 /* and a chip that never answers */
     ROW_MODE1,                      /* SOC15/NV: PSP mode1 */
     ROW_MODE1_WORST,                /* and a bootloader never ready */
+    ROW_SOC15_BACO,                 /* SOC15/NV BACO after a Linux guest */
+    ROW_SOC15_FALLBACK,             /* and an SMU that never answers */
 } RowKind;
 
 typedef struct Row {
@@ -52,7 +54,7 @@ typedef struct Row {
     uint16_t device;                /* 0: --device */
 } Row;
 
-/* the BACO and mode1 rows are ours only: upstream has neither */
+/* the BACO and SOC15/NV rows are ours only: upstream has neither */
 static const Row rows[] = {
     { "healthy-0ms", ROW_HEALTHY, 0 },
     { "healthy-1ms", ROW_HEALTHY, 1 * 1000 * 1000 },
@@ -64,6 +66,9 @@ static const Row rows[] = {
     { "baco-stuck", ROW_BACO_STUCK, 0, 0x692b },
     { "mode1-healthy", ROW_MODE1, 0, 0x731f },
     { "mode1-worst", ROW_MODE1_WORST, 0, 0x731f },
+    { "baco-navi", ROW_SOC15_BACO, 0, 0x731f },
+    { "baco-vega10", ROW_SOC15_BACO, 0, 0x687f },
+    { "soc15-fallback", ROW_SOC15_FALLBACK, 0, 0x731f },
 };
 
 static void bench_region_access(void *opaque, unsigned region,
@@ -237,11 +242,25 @@ static void dump_log(AMDGPUModel *m, const char *row, int run)
 }
 
 static const char *outcome(AMDGPUModel *m, unsigned resets_before,
-                           unsigned baco_before, unsigned mode1_before)
+                           unsigned baco_before, unsigned mode1_before,
+                           unsigned smu_before)
 {
     bool reset = amd_gpu_model_config_resets(m) > resets_before;
 
     if (amd_gpu_model_is_soc15(m)) {
+        if (amd_gpu_model_in_baco(m)) {
+            return "left in BACO";
+        }
+        if (amd_gpu_model_baco_cycles(m) > baco_before) {
+            return amd_gpu_model_is_clean(m) ? "BACO, clean"
+                                             : "BACO, not clean";
+        }
+        if (amd_gpu_model_mode1_resets(m) > mode1_before &&
+            amd_gpu_model_smu_messages(m) > smu_before) {
+            /* BACO was tried and failed */
+            return amd_gpu_model_is_clean(m) ? "no BACO, mode1, clean"
+                                             : "no BACO, mode1, not clean";
+        }
         if (amd_gpu_model_mode1_resets(m) == mode1_before) {
             return amd_gpu_model_driver_loaded(m) ? "no mode1, driver "
                                                     "still loaded"
@@ -278,15 +297,20 @@ static const char *outcome(AMDGPUModel *m, unsigned resets_before,
 /* Bring the model in the state of @row and reset the machine once */
 static void measure(Bench *b, const Row *row, int run)
 {
-    unsigned cfg, mmio, resets, bacos, mode1s;
+    unsigned cfg, mmio, resets, bacos, mode1s, smus;
     int64_t start, wall_us;
 
     /* a guest driver ran: the reset has work to do */
     amd_gpu_model_load_driver(b->model);
+    if (row->kind == ROW_SOC15_BACO || row->kind == ROW_SOC15_FALLBACK) {
+        /* a Linux guest that sees the hypervisor: the SMU still runs */
+        amd_gpu_model_guest_shutdown(b->model, AMD_GPU_MODEL_SHUTDOWN_LINUX);
+    }
     amd_gpu_model_log_clear(b->model);
     resets = amd_gpu_model_config_resets(b->model);
     bacos = amd_gpu_model_baco_cycles(b->model);
     mode1s = amd_gpu_model_mode1_resets(b->model);
+    smus = amd_gpu_model_smu_messages(b->model);
 
     start = g_get_monotonic_time();
     qtest_system_reset(b->qts);
@@ -302,15 +326,25 @@ static void measure(Bench *b, const Row *row, int run)
            row->name, run, wall_us, cfg + mmio, cfg, mmio,
            row->kind == ROW_ALL_ONES ? "device reads all-ones"
                                      : outcome(b->model, resets, bacos,
-                                               mode1s));
+                                               mode1s, smus));
     fflush(stdout);
 }
 
 static void bench_row(const Row *row, uint16_t device_id, int runs)
 {
-    bool baco = row->kind == ROW_BACO || row->kind == ROW_BACO_STUCK;
+    bool baco = row->kind == ROW_BACO || row->kind == ROW_BACO_STUCK ||
+                row->kind == ROW_SOC15_BACO ||
+                row->kind == ROW_SOC15_FALLBACK;
     Bench *b = bench_start(row->device ? row->device : device_id, baco);
     int i;
+
+    if (row->kind == ROW_MODE1 || row->kind == ROW_MODE1_WORST) {
+        /* a board without the BACO strap, so that mode1 is its reset */
+        amd_gpu_model_set_strap(b->model, false);
+    }
+    /* BACO's waits for an answer, then mode1 */
+    amd_gpu_model_set_smu_no_answer(b->model,
+                                    row->kind == ROW_SOC15_FALLBACK);
 
     amd_gpu_model_set_ready_delay_ns(b->model, row->ready_delay_ns);
     amd_gpu_model_set_baco_never_enters(b->model,
