@@ -73,6 +73,15 @@ def bench_facts():
         item += (".  PSP mode1, ours only, against the %d ms amdgpu sleeps "
                  "after the command: " % MODE1_MANDATED_MS) + ", ".join(
             "%s ms (%.2fx) for %s" % m for m in mode1)
+    soc15_baco = [(rows[r][1][0], float(rows[r][1][0]) / mandated, what,
+                   mandated) for r, what, mandated in (
+        ("baco-navi", "an RX 5700 XT (731F)", 30),
+        ("baco-vega10", "an RX Vega 64 (687F)", 35))
+        if r in rows and rows[r][1][0] != "-"]
+    if soc15_baco:
+        item += ".  BACO on Vega and Navi, ours only: " + ", ".join(
+            "%s ms for %s (%.2fx the %d ms of delays amdgpu mandates)" % (
+                b[0], b[2], b[1], b[3]) for b in soc15_baco)
     return item + "."
 
 
