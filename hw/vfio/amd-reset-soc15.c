@@ -499,7 +499,7 @@ const AMDResetFamily amd_reset_family_navi10 = {
     .name = "Navi10",
     .gen = &amd_reset_gen_soc15,
     .baco = &amd_baco_navi10,
-    .pptable = AMD_PPTABLE_ATOMFW,
+    .pptable = AMD_PPTABLE_ATOMFW_BAMACO,
     .smu_fw_flags = smnMP1_FIRMWARE_FLAGS_SMU11,
     .baco_auto = true,
 };
@@ -508,7 +508,7 @@ const AMDResetFamily amd_reset_family_navi12 = {
     .name = "Navi12",
     .gen = &amd_reset_gen_soc15,
     .baco = &amd_baco_navi10,
-    .pptable = AMD_PPTABLE_ATOMFW,
+    .pptable = AMD_PPTABLE_ATOMFW_BAMACO,
     .smu_fw_flags = smnMP1_FIRMWARE_FLAGS_SMU11,
     .baco_auto = true,
 };
@@ -517,7 +517,7 @@ const AMDResetFamily amd_reset_family_navi14 = {
     .name = "Navi14",
     .gen = &amd_reset_gen_soc15,
     .baco = &amd_baco_navi10,
-    .pptable = AMD_PPTABLE_ATOMFW,
+    .pptable = AMD_PPTABLE_ATOMFW_BAMACO,
     .smu_fw_flags = smnMP1_FIRMWARE_FLAGS_SMU11,
     .baco_auto = true,
 };

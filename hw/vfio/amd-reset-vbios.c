@@ -37,6 +37,8 @@
 #define PPTABLE_ATOMFW_PLATFORM_CAPS    17
 #define PPTABLE_ATOMFW_MIN_SIZE         21
 #define PP_ATOMFW_PLATFORM_CAP_BACO     0x00000008
+/* navi10_check_bxco_support(): SMU_11_0_PP_PLATFORM_CAP_MACO counts too */
+#define PP_ATOMFW_PLATFORM_CAP_MACO     0x00000010
 
 /* Little-endian reads that fail instead of leaving the image */
 static bool rom_u8(const uint8_t *rom, size_t len, size_t off, uint32_t *v)
@@ -106,7 +108,8 @@ AMDVbiosCap amd_vbios_baco_cap(const uint8_t *rom, size_t len,
         return AMD_VBIOS_CAP_ABSENT;
     }
     min_size = format == AMD_PPTABLE_V1 ? PPTABLE_V1_MIN_SIZE :
-               format == AMD_PPTABLE_ATOMFW ? PPTABLE_ATOMFW_MIN_SIZE :
+               format == AMD_PPTABLE_ATOMFW ||
+               format == AMD_PPTABLE_ATOMFW_BAMACO ? PPTABLE_ATOMFW_MIN_SIZE :
                PPTABLE_V0_MIN_SIZE;
     if (!rom_u16(rom, len, pp, &size) || size > len - pp ||
         size < min_size) {
@@ -130,6 +133,9 @@ AMDVbiosCap amd_vbios_baco_cap(const uint8_t *rom, size_t len,
     } else if (format == AMD_PPTABLE_ATOMFW) {
         caps_off = PPTABLE_ATOMFW_PLATFORM_CAPS;
         cap_bit = PP_ATOMFW_PLATFORM_CAP_BACO;
+    } else if (format == AMD_PPTABLE_ATOMFW_BAMACO) {
+        caps_off = PPTABLE_ATOMFW_PLATFORM_CAPS;
+        cap_bit = PP_ATOMFW_PLATFORM_CAP_BACO | PP_ATOMFW_PLATFORM_CAP_MACO;
     } else {
         caps_off = PPTABLE_V0_PLATFORM_CAPS;
     }

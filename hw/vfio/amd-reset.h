@@ -209,7 +209,8 @@ typedef struct AMDBacoSequence {
 typedef enum AMDPPTableFormat {
     AMD_PPTABLE_V0,                 /* ATOM_PPLIB (CIK, Topaz) */
     AMD_PPTABLE_V1,                 /* ATOM_Tonga (Tonga, Fiji, Polaris) */
-    AMD_PPTABLE_ATOMFW,             /* atomfirmware (Vega, Navi) */
+    AMD_PPTABLE_ATOMFW,             /* atomfirmware (Vega) */
+    AMD_PPTABLE_ATOMFW_BAMACO,      /* the same, BACO or MACO (Navi1x) */
 } AMDPPTableFormat;
 
 /*

@@ -372,6 +372,40 @@ static void test_baco_board(void)
 }
 
 /*
+ * navi10_check_bxco_support(): a Navi board whose VBIOS has MACO but not
+ * the BACO bit can do BACO; on Vega the MACO bit means nothing
+ */
+static void test_baco_maco(void)
+{
+    AMDGPUModelVbiosSpec spec = {
+        .format = AMD_PPTABLE_ATOMFW,
+        .other_caps = 0x10,
+    };
+    AMDGPUModelVbiosLayout layout;
+    g_autofree uint8_t *rom = amd_gpu_model_vbios_build(&spec, &layout);
+    static const struct {
+        uint16_t device;
+        AMDResetMethod first;
+    } cases[] = {
+        { DEV_RX5700XT, AMD_RESET_METHOD_BACO },
+        { DEV_VEGA64, AMD_RESET_METHOD_MODE1 },
+    };
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(cases); i++) {
+        TestEnv *env = baco_env(cases[i].device, false);
+        AMDResetReport report;
+
+        amd_gpu_model_set_vbios(env->model, rom, layout.size);
+        guest_ran(env, AMD_GPU_MODEL_SHUTDOWN_LINUX);
+        g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_DONE);
+        g_assert_cmpint(env->dev.methods[0], ==, cases[i].first);
+        g_assert_cmpint(report.method, ==, cases[i].first);
+        env_free(env);
+    }
+}
+
+/*
  * The SMU rejects the second EnterBaco (0xfd, the reported Navi14
  * second-reset failure): the first reboot is a BACO, the second falls
  * back to mode1; forced BACO ends with the SMU's answer in the report
@@ -529,6 +563,7 @@ void test_amd_reset_add_soc15_baco(void)
     g_test_add_func("/vfio/amd-reset/soc15-baco/vega20-auto",
                     test_baco_vega20_auto);
     g_test_add_func("/vfio/amd-reset/soc15-baco/board", test_baco_board);
+    g_test_add_func("/vfio/amd-reset/soc15-baco/maco", test_baco_maco);
     g_test_add_func("/vfio/amd-reset/soc15-baco/rejected",
                     test_baco_rejected);
     g_test_add_data_func("/vfio/amd-reset/soc15-baco/faults/no-answer",

@@ -481,7 +481,10 @@ static AMDVbiosCap ref_vbios_cap(const uint8_t *rom, size_t len,
 {
     uint32_t hdr, mdt, pp, size, rev, states, entries, caps, b0, b1;
     bool v1 = format == AMD_PPTABLE_V1;
-    bool atomfw = format == AMD_PPTABLE_ATOMFW;
+    bool atomfw = format == AMD_PPTABLE_ATOMFW ||
+                  format == AMD_PPTABLE_ATOMFW_BAMACO;
+    /* Navi: BACO or MACO */
+    uint32_t atomfw_cap = format == AMD_PPTABLE_ATOMFW_BAMACO ? 0x18 : 0x8;
     unsigned min_size = v1 ? 37 : atomfw ? 21 : 25;
     unsigned caps_at = v1 ? 19 : atomfw ? 17 : 21;
 
@@ -521,7 +524,8 @@ static AMDVbiosCap ref_vbios_cap(const uint8_t *rom, size_t len,
         return AMD_VBIOS_CAP_UNKNOWN;
     }
     if (atomfw) {
-        return caps & 0x8 ? AMD_VBIOS_CAP_PRESENT : AMD_VBIOS_CAP_ABSENT;
+        return caps & atomfw_cap ? AMD_VBIOS_CAP_PRESENT :
+                                   AMD_VBIOS_CAP_ABSENT;
     }
     return caps & 0x00020000 ? AMD_VBIOS_CAP_PRESENT : AMD_VBIOS_CAP_ABSENT;
 }
@@ -532,6 +536,7 @@ static void fuzz_vbios(const uint8_t *data, size_t size)
     uint8_t *rom = size ? g_memdup2(data, size) : NULL;
     static const AMDPPTableFormat formats[] = {
         AMD_PPTABLE_V0, AMD_PPTABLE_V1, AMD_PPTABLE_ATOMFW,
+        AMD_PPTABLE_ATOMFW_BAMACO,
     };
     size_t i;
 
@@ -1354,7 +1359,7 @@ static unsigned soc15_expected(const AMDResetFamily *f, AMDResetMethod forced,
                                AMDResetMethod *m, bool *fuse_asked)
 {
     AMDVbiosCap cap = soc15.rom ? ref_vbios_cap(soc15.rom, soc15.rom_len,
-                                                AMD_PPTABLE_ATOMFW) :
+                                                f->pptable) :
                                   AMD_VBIOS_CAP_UNKNOWN;
     bool strap = soc15.strap_read && soc15.strap != ALL_ONES &&
                  (soc15.strap & RCC_BIF_STRAP0__STRAP_PX_CAPABLE_MASK);
@@ -1541,7 +1546,7 @@ static void fuzz_soc15_reset(FakeGPU *g, uint8_t b0, uint8_t b1)
               fuse_asked ? "not " : "");
         CHECK(dev.cap == (soc15.rom ? ref_vbios_cap(soc15.rom,
                                                     soc15.rom_len,
-                                                    AMD_PPTABLE_ATOMFW) :
+                                                    dev.family->pptable) :
                           AMD_VBIOS_CAP_UNKNOWN),
               "VBIOS cap %d (%s)", dev.cap, dev.vbios_why);
         CHECK(dev.n_methods == n_want && dev.methods[0] == want[0] &&
