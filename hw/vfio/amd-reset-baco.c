@@ -43,10 +43,7 @@ static uint32_t amd_step_reg(AMDTableCursor *c, const AMDRegStep *step)
         return step->reg;
     }
     if (step->access == AMD_REG_SMN) {
-        c->dev->ops->mmio_write(c->dev->opaque, c->map->smn_index,
-                                step->reg);
-        c->dev->ops->mmio_read(c->dev->opaque, c->map->smn_index);
-        return c->map->smn_data;
+        return amd_reset_smn_select(c->dev, c->map, step->reg);
     }
     if (!c->ix_valid || c->ix != step->reg) {
         c->dev->ops->mmio_write(c->dev->opaque, c->map->smc_index,

@@ -62,8 +62,9 @@ bool amd_reset_select(OnOffAuto policy, uint16_t vendor, uint16_t device,
  * x-amd-reset-method needs a family whose generation has the method, and
  * BACO a family with BACO tables
  */
-static bool amd_reset_family_has_baco(const AMDResetFamily *family,
-                                      const AMDResetConfig *cfg, Error **errp)
+static bool amd_reset_family_has_method(const AMDResetFamily *family,
+                                        const AMDResetConfig *cfg,
+                                        Error **errp)
 {
     if (cfg->method != AMD_RESET_METHOD_NONE &&
         !family->gen->methods[cfg->method]) {
@@ -186,7 +187,7 @@ bool amd_reset_probe(AMDResetDevice *dev, const AMDResetConfig *cfg,
                                 "disabled: ", dev->vendor, dev->device);
         return true;
     }
-    if (!amd_reset_family_has_baco(family, cfg, errp)) {
+    if (!amd_reset_family_has_method(family, cfg, errp)) {
         return false;
     }
     dev->family = family;
@@ -361,7 +362,7 @@ bool amd_reset_choose_vi(AMDResetDevice *dev, const AMDResetConfig *cfg,
                              AMD_RESET_METHOD_CONFIG, AMD_RESET_METHOD_NONE);
     }
     if (cfg->method == AMD_RESET_METHOD_BACO) {
-        if (!amd_reset_family_has_baco(family, cfg, errp)) {
+        if (!amd_reset_family_has_method(family, cfg, errp)) {
             return false;
         }
         if (!dev->strap) {
@@ -412,7 +413,7 @@ bool amd_reset_choose_soc15(AMDResetDevice *dev, const AMDResetConfig *cfg,
         return amd_reset_use(dev, "x-amd-reset-method=mode1",
                              AMD_RESET_METHOD_MODE1, AMD_RESET_METHOD_NONE);
     }
-    if (!amd_reset_family_has_baco(family, cfg, errp)) {
+    if (!amd_reset_family_has_method(family, cfg, errp)) {
         return false;
     }
     if (cfg->method == AMD_RESET_METHOD_BACO) {

@@ -57,7 +57,7 @@ static const AMDRegMap amd_soc15_regs = {
     .smu_resp = mmMP1_SMN_C2PMSG_90,
     .memsize = mmRCC_CONFIG_MEMSIZE,
     .baco_cntl = mmBACO_CNTL_SOC15,
-    .baco_mode = BACO_CNTL__BACO_MODE_MASK_SOC15,
+    .baco_mode = BACO_CNTL_SOC15__BACO_MODE_MASK,
     .strap = mmRCC_BIF_STRAP0,
     .strap_baco = RCC_BIF_STRAP0__STRAP_PX_CAPABLE_MASK,
 };

@@ -59,12 +59,19 @@ uint32_t amd_reset_smc_read(const AMDResetDevice *dev, const AMDRegMap *map,
     return dev->ops->mmio_read(dev->opaque, map->smc_data);
 }
 
-uint32_t amd_reset_smn_read(const AMDResetDevice *dev, const AMDRegMap *map,
-                            uint32_t addr)
+uint32_t amd_reset_smn_select(const AMDResetDevice *dev, const AMDRegMap *map,
+                              uint32_t addr)
 {
     dev->ops->mmio_write(dev->opaque, map->smn_index, addr);
     dev->ops->mmio_read(dev->opaque, map->smn_index);
-    return dev->ops->mmio_read(dev->opaque, map->smn_data);
+    return map->smn_data;
+}
+
+uint32_t amd_reset_smn_read(const AMDResetDevice *dev, const AMDRegMap *map,
+                            uint32_t addr)
+{
+    return dev->ops->mmio_read(dev->opaque,
+                               amd_reset_smn_select(dev, map, addr));
 }
 
 /* the index register still selects @ix for the write */

@@ -452,9 +452,14 @@ uint32_t amd_reset_smc_read(const AMDResetDevice *dev, const AMDRegMap *map,
                             uint32_t ix);
 
 /*
- * One read of an SMN register through @map's index/data pair, as amdgpu's
- * amdgpu_device_indirect_rreg(): the index written and read back
+ * Select the SMN register @addr through @map's index/data pair, as
+ * amdgpu's amdgpu_device_indirect_rreg() and _wreg(): the index written
+ * and read back; returns the data register that then reaches it
  */
+uint32_t amd_reset_smn_select(const AMDResetDevice *dev, const AMDRegMap *map,
+                              uint32_t addr);
+
+/* One read of an SMN register (amd_reset_smn_select(), then the data) */
 uint32_t amd_reset_smn_read(const AMDResetDevice *dev, const AMDRegMap *map,
                             uint32_t addr);
 

@@ -308,6 +308,14 @@ static void vfio_amd_restore_functions(void *opaque)
  * The bus is matched on the host address, domain and bus: at least the
  * reach of a slot or bus reset.
  */
+/* The family the probe found (or none yet) is one no bus reset may reach */
+static bool vfio_amd_no_bus_reset(VFIOPCIDevice *vdev)
+{
+    const AMDResetFamily *family = vdev->amd_reset.dev.family;
+
+    return family && family->gen->no_bus_reset;
+}
+
 typedef struct VFIOAMDBusCheck {
     const char *bus;                /* "dddd:bb:" */
     const char *blocker;
@@ -319,7 +327,7 @@ static int vfio_amd_bus_check_one(Object *obj, void *opaque)
     VFIOPCIDevice *vdev = (VFIOPCIDevice *)object_dynamic_cast(obj,
                                                               TYPE_VFIO_PCI);
 
-    if (vdev && DEVICE(vdev)->realized && vdev->amd_reset.no_bus_reset &&
+    if (vdev && DEVICE(vdev)->realized && vfio_amd_no_bus_reset(vdev) &&
         vdev->vbasedev.name &&
         g_str_has_prefix(vdev->vbasedev.name, check->bus)) {
         check->blocker = vdev->vbasedev.name;
@@ -334,7 +342,7 @@ bool vfio_pci_amd_reset_allows_bus_reset(VFIOPCIDevice *vdev)
     g_autofree char *bus = NULL;
     VFIOAMDBusCheck check = { 0 };
 
-    if (vdev->amd_reset.no_bus_reset) {
+    if (vfio_amd_no_bus_reset(vdev)) {
         trace_vfio_quirk_amd_reset_no_bus_reset(name, name);
         return false;
     }
@@ -473,14 +481,10 @@ static void vfio_amd_reset_warn(VFIOPCIDevice *vdev, AMDResetResult result,
  */
 static int vfio_pci_amd_reset(VFIOPCIDevice *vdev)
 {
-    AMDResetDevice *dev = &vdev->amd_reset.dev;
     AMDResetReport report;
     AMDResetResult result;
 
-    result = amd_reset_run(dev, &report);
-    /* a deferred probe found the family only now */
-    vdev->amd_reset.no_bus_reset = dev->family &&
-                                   dev->family->gen->no_bus_reset;
+    result = amd_reset_run(&vdev->amd_reset.dev, &report);
     switch (result) {
     case AMD_RESET_DONE:
         if (report.unowned[0]) {
@@ -611,7 +615,6 @@ bool vfio_pci_amd_reset_setup(VFIOPCIDevice *vdev, bool cpr_incoming,
     }
     if (dev->family) {
         vdev->resetfn = vfio_pci_amd_reset;
-        amd->no_bus_reset = dev->family->gen->no_bus_reset;
     }
     return true;
 }
