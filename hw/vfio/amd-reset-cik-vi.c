@@ -84,12 +84,27 @@ const AMDResetGeneration amd_reset_gen_cik_vi = {
 };
 
 /*
- * GCN 1.1: SMU 7.0.1, BIF 4.1.  The config reset only: radeon drives these
- * chips with it, and amdgpu's CIK BACO tables needed a fix as late as 2020.
+ * An AMD GPU of the generation that the table does not list
+ * (x-amd-reset=on): the config reset, the one method that needs no
+ * per-chip tables
+ */
+const AMDResetFamily amd_reset_family_cik_vi = {
+    .name = "CIK/VI",
+    .gen = &amd_reset_gen_cik_vi,
+    .pptable = AMD_PPTABLE_V0,
+};
+
+/*
+ * GCN 1.1: SMU 7.0.1, BIF 4.1.  The config reset first: radeon drives
+ * these chips with it, so does QEMU's quirk since it exists, and amdgpu's
+ * CIK BACO tables needed a fix as late as 2020.  BACO, from ci_baco.c,
+ * when the config reset times out on a board that supports it.
  */
 const AMDResetFamily amd_reset_family_cik = {
     .name = "CIK",
     .gen = &amd_reset_gen_cik_vi,
+    .baco = &amd_baco_ci,
+    .baco_fallback = true,
     .pptable = AMD_PPTABLE_V0,
 };
 

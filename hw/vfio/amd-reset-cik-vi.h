@@ -62,6 +62,7 @@
 #define mmBIOS_SCRATCH_7                0x1740
 
 /* BACO sequences (amd-reset-vi-baco.c) */
+extern const AMDBacoSequence amd_baco_ci;
 extern const AMDBacoSequence amd_baco_tonga;
 extern const AMDBacoSequence amd_baco_fiji;
 extern const AMDBacoSequence amd_baco_polaris;

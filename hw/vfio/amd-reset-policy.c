@@ -44,11 +44,11 @@ bool amd_reset_select(OnOffAuto policy, uint16_t vendor, uint16_t device,
         }
         id = amd_reset_lookup(vendor, device);
         /*
-         * Unlisted: the config reset, the one CIK/VI method that needs no
-         * per-chip tables; amd_reset_probe() takes the SOC15/NV
-         * generation instead for a device that is one of its GPUs
+         * Unlisted: the generic CIK/VI family; amd_reset_probe() takes
+         * the SOC15/NV generation instead for a device that is one of its
+         * GPUs
          */
-        *family = id ? id->family : &amd_reset_family_cik;
+        *family = id ? id->family : &amd_reset_family_cik_vi;
         return true;
     case ON_OFF_AUTO_AUTO:
     default:
@@ -113,13 +113,13 @@ static bool amd_reset_fits(AMDResetDevice *dev, const AMDResetGeneration *gen,
 /*
  * x-amd-reset=on for an unlisted device: the generic family of the first
  * generation the device fits and that has the method asked for, else
- * CIK's, whose fit then tells the user what is wrong
+ * CIK/VI's, whose fit then tells the user what is wrong
  */
 static const AMDResetFamily *amd_reset_unlisted(AMDResetDevice *dev,
                                                 const AMDResetConfig *cfg)
 {
     static const AMDResetFamily *const generic[] = {
-        &amd_reset_family_cik,
+        &amd_reset_family_cik_vi,
         &amd_reset_family_soc15,
     };
     size_t i;
@@ -137,7 +137,7 @@ static const AMDResetFamily *amd_reset_unlisted(AMDResetDevice *dev,
         }
         error_free(err);
     }
-    return &amd_reset_family_cik;
+    return &amd_reset_family_cik_vi;
 }
 
 bool amd_reset_probe(AMDResetDevice *dev, const AMDResetConfig *cfg,
@@ -344,12 +344,14 @@ static bool amd_reset_use(AMDResetDevice *dev, const char *why,
 }
 
 /*
- * As amdgpu's vi_asic_reset_method(): the user's choice if there is one,
- * BACO if the board supports it (amdgpu_dpm_is_baco_supported(): the
- * family has BACO tables, the strap says the board is BACO capable and
- * the VBIOS has the BACO cap), the config reset otherwise.  A VBIOS QEMU
- * cannot read may still allow BACO: the config reset first, then BACO if
- * the config reset times out.
+ * As amdgpu's vi_asic_reset_method() and cik_asic_reset_method(): the
+ * user's choice if there is one, BACO if the board supports it
+ * (amdgpu_dpm_is_baco_supported(): the family has BACO tables, the strap
+ * says the board is BACO capable and the VBIOS has the BACO cap), the
+ * config reset otherwise.  A VBIOS QEMU cannot read may still allow BACO:
+ * the config reset first, then BACO if the config reset times out.  A
+ * family whose BACO is a fallback (CIK) gets that order on every board
+ * that supports BACO.
  */
 bool amd_reset_choose_vi(AMDResetDevice *dev, const AMDResetConfig *cfg,
                          Error **errp)
@@ -381,6 +383,11 @@ bool amd_reset_choose_vi(AMDResetDevice *dev, const AMDResetConfig *cfg,
     if (!dev->strap) {
         return amd_reset_use(dev, "no BACO strap", AMD_RESET_METHOD_CONFIG,
                              AMD_RESET_METHOD_NONE);
+    }
+    if (dev->cap == AMD_VBIOS_CAP_PRESENT && family->baco_fallback) {
+        return amd_reset_use(dev, "strap and VBIOS BACO cap: config reset, "
+                             "BACO if it times out", AMD_RESET_METHOD_CONFIG,
+                             AMD_RESET_METHOD_BACO);
     }
     if (dev->cap == AMD_VBIOS_CAP_PRESENT) {
         return amd_reset_use(dev, "strap and VBIOS BACO cap",

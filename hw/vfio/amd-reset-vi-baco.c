@@ -1,10 +1,12 @@
 /*
- * BACO register tables of AMD Tonga, Fiji and Polaris (VI) GPUs
+ * BACO register tables of AMD Tonga, Fiji and Polaris (VI) GPUs, and of
+ * Bonaire and Hawaii (CIK)
  *
  * The tables restate, step by step, the tables of Linux amdgpu's
  * powerplay (drivers/gpu/drm/amd/pm/powerplay/hwmgr/tonga_baco.c,
- * fiji_baco.c, polaris_baco.c), with the register names of its
- * asic_reg headers (bif_5_0, smu_7_1_2/7_1_3, gmc_8_1, dce_10_0/11_0).
+ * fiji_baco.c, polaris_baco.c, ci_baco.c), with the register names of its
+ * asic_reg headers (bif_5_0, smu_7_1_2/7_1_3, gmc_8_1, dce_10_0/11_0; for
+ * CIK bif_4_1, smu_7_0_1, gmc_7_1, dce_8_0, gfx_7_2).
  * Where amdgpu writes the SMC index register as a row of its own, a step
  * here names the SMC register (AMD_REG_SMC) and the engine writes the
  * index when it changes, as the tables do.
@@ -61,6 +63,25 @@
 #define   DC_GPIO_PAD_STRENGTH_1__GENLK_STRENGTH_SP_MASK  0x000000f0
 #define   DC_GPIO_PAD_STRENGTH_1__GENLK_STRENGTH_SP__SHIFT 4
 
+/* CIK: DCE 8.0 keeps the display GPIOs elsewhere; registers only it has */
+#define mmDC_GPIO_GENERIC_MASK_DCE8     0x6510
+#define mmDC_GPIO_GENERIC_EN_DCE8       0x6518
+#define mmDC_GPIO_DVODATA_MASK_DCE8     0x6520
+#define mmDC_GPIO_DVODATA_EN_DCE8       0x6528
+#define mmDC_GPIO_SYNCA_MASK_DCE8       0x6590
+#define mmDC_GPIO_SYNCA_EN_DCE8         0x6598
+#define mmDISPPLL_BG_CNTL               0x04f0
+#define   DISPPLL_BG_CNTL__DISPPLL_BG_PDN_MASK          0x00000001
+#define   DISPPLL_BG_CNTL__DISPPLL_BG_PDN__SHIFT        0
+#define mmPLL_CNTL                      0x5c1c      /* DCCG_PLL0_PLL_CNTL */
+#define   PLL_CNTL__PLL_RESET_MASK                      0x00000001
+#define   PLL_CNTL__PLL_RESET__SHIFT                    0
+#define   PLL_CNTL__PLL_POWER_DOWN_MASK                 0x00000002
+#define   PLL_CNTL__PLL_POWER_DOWN__SHIFT               1
+#define   PLL_CNTL__PLL_BYPASS_CAL_MASK                 0x00000004
+#define   PLL_CNTL__PLL_BYPASS_CAL__SHIFT               2
+#define mmCP_PFP_UCODE_ADDR             0xc150
+
 #define ixFB_REQ_REJ                    0xc0300024  /* no name, bit 0 */
 #define ixGCK_DFS_BYPASS_CNTL           0xc0500118
 #define   GCK_DFS_BYPASS_CNTL__BYPASSACLK_MASK          0x00000080
@@ -102,6 +123,13 @@
 #define   MISC_CLK_CTRL__DEEP_SLEEP_CLK_SEL__SHIFT      0
 #define   MISC_CLK_CTRL__ZCLK_SEL_MASK                  0x0000ff00
 #define   MISC_CLK_CTRL__ZCLK_SEL__SHIFT                8
+#define ixCG_CLKPIN_CNTL_DC             0xc0500204  /* CIK only */
+#define   CG_CLKPIN_CNTL_DC__OSC_EN_MASK                0x00000001
+#define   CG_CLKPIN_CNTL_DC__OSC_EN__SHIFT              0
+#define   CG_CLKPIN_CNTL_DC__XTALIN_SEL_MASK            0x00001c00
+#define   CG_CLKPIN_CNTL_DC__XTALIN_SEL__SHIFT          10
+#define   MISC_CLK_CTRL__DFT_SMS_PG_CLK_SEL_MASK        0x00ff0000  /* CIK */
+#define   MISC_CLK_CTRL__DFT_SMS_PG_CLK_SEL__SHIFT      16
 #define ixPOLARIS_0080                  0xc0500080  /* no name, bit 0 */
 #define ixPOLARIS_02B0                  0xc05002b0  /* no name, bit 4 */
 #define ixPOLARIS_032C                  0xc050032c  /* no name, bit 4 */
@@ -112,17 +140,30 @@
  */
 
 /* GPIO pads and display GPIOs quiet */
-static const AMDRegStep gpio[] = {
+static const AMDRegStep gpiopad[] = {
     W(mmGPIOPAD_EN, 0),
     W(mmGPIOPAD_PD_EN, 0),
     W(mmGPIOPAD_PU_EN, 0),
     W(mmGPIOPAD_MASK, 0xff77ffff),
+};
+
+static const AMDRegStep dc_gpio[] = {
     W(mmDC_GPIO_DVODATA_EN, 0),
     W(mmDC_GPIO_DVODATA_MASK, 0xffffffff),
     W(mmDC_GPIO_GENERIC_EN, 0),
     RMW(mmDC_GPIO_GENERIC_MASK, 0, 0, 0x03333333),
     W(mmDC_GPIO_SYNCA_EN, 0),
     RMW(mmDC_GPIO_SYNCA_MASK, 0, 0, 0x00001111),
+};
+
+/* CIK: the same at the DCE 8.0 offsets */
+static const AMDRegStep dc_gpio_dce8[] = {
+    W(mmDC_GPIO_DVODATA_EN_DCE8, 0),
+    W(mmDC_GPIO_DVODATA_MASK_DCE8, 0xffffffff),
+    W(mmDC_GPIO_GENERIC_EN_DCE8, 0),
+    RMW(mmDC_GPIO_GENERIC_MASK_DCE8, 0, 0, 0x03333333),
+    W(mmDC_GPIO_SYNCA_EN_DCE8, 0),
+    RMW(mmDC_GPIO_SYNCA_MASK_DCE8, 0, 0, 0x00001111),
 };
 
 /* Framebuffer requests rejected, framebuffer access off */
@@ -158,6 +199,16 @@ static const AMDRegStep polaris_spll_bypass[] = {
 static const AMDRegStep mpll_sw_control[] = {
     RMW_F(MPLL_CNTL_MODE, MPLL_SW_DIR_CONTROL, 1),
     RMW_F(MPLL_CNTL_MODE, MPLL_MCLK_SEL, 0),
+};
+
+/* CIK: display PLL and the display reference clock off */
+static const AMDRegStep ci_disp_plls_off[] = {
+    RMW_F(DISPPLL_BG_CNTL, DISPPLL_BG_PDN, 1),
+    RMW_IX(CG_CLKPIN_CNTL_DC, OSC_EN, 0),
+    RMW_IX(CG_CLKPIN_CNTL_DC, XTALIN_SEL, 0),
+    RMW_F(PLL_CNTL, PLL_RESET, 1),
+    RMW_F(PLL_CNTL, PLL_POWER_DOWN, 1),
+    RMW_F(PLL_CNTL, PLL_BYPASS_CAL, 1),
 };
 
 /* Engine PLL off */
@@ -221,11 +272,29 @@ static const AMDRegStep thm_clk[] = {
     RMW_IX(THM_CLK_CNTL, TMON_CLK_SEL, 1),
 };
 
-/* Isolate the chip and power it off; BACO_MODE says it is done */
-static const AMDRegStep enter_baco[] = {
+/* CIK: the same clocks to the other source, and the DFT/SMS one too */
+static const AMDRegStep ci_misc_thm_clk[] = {
+    RMW_IX(MISC_CLK_CTRL, DEEP_SLEEP_CLK_SEL, 2),
+    RMW_IX(MISC_CLK_CTRL, ZCLK_SEL, 2),
+    RMW_IX(MISC_CLK_CTRL, DFT_SMS_PG_CLK_SEL, 2),
+    RMW_IX(THM_CLK_CNTL, CMON_CLK_SEL, 2),
+    RMW_IX(THM_CLK_CNTL, TMON_CLK_SEL, 2),
+};
+
+/*
+ * Isolate the chip and power it off; BACO_MODE says it is done.  BIF 4.1
+ * (CIK) has no BACO_BIF_SCLK_SWITCH: its table leaves those steps out.
+ */
+static const AMDRegStep baco_en[] = {
     RMW_F(BACO_CNTL, BACO_EN, 1),
+};
+
+static const AMDRegStep bif_sclk_switch_on[] = {
     RMW_F(BACO_CNTL, BACO_BIF_SCLK_SWITCH, 1),
     WAIT_F(BACO_CNTL, BACO_BIF_SCLK_SWITCH, 1),
+};
+
+static const AMDRegStep baco_power_off[] = {
     RMW_F(BACO_CNTL, BACO_BCLK_OFF, 1),
     WAIT_F(BACO_CNTL, BACO_BCLK_OFF, 1),
     RMW_F(BACO_CNTL, BACO_ISO_DIS, 0),
@@ -241,16 +310,36 @@ static const AMDRegStep enter_baco[] = {
                                      BACO_CNTL__PWRGOOD_MEM_MASK | \
                                      BACO_CNTL__PWRGOOD_DVO_MASK)
 
-/* Power on, wait for the power rails, lift the isolation, leave BACO */
-static const AMDRegStep exit_baco[] = {
+/*
+ * Power on, wait for the power rails, lift the isolation, leave BACO.
+ * CIK's table waits 20 ms after the power-on and has no
+ * BACO_BIF_SCLK_SWITCH; it is the table as fixed in 2020 ("drm/amd/pm:
+ * enable baco reset for Hawaii"), whose waits compare with the PWRGOOD_BF,
+ * PWRGOOD and RCU_BIF_CONFIG_DONE masks where the older one compared with
+ * values those masks can never produce.
+ */
+static const AMDRegStep baco_power_on[] = {
     RMW_F(BACO_CNTL, BACO_RESET_EN, 1),
     RMW_F(BACO_CNTL, BACO_BCLK_OFF, 0),
     RMW_F(BACO_CNTL, BACO_POWER_OFF, 0),
+};
+
+static const AMDRegStep ci_power_on_delay[] = {
+    DELAY_US(20000),                /* amdgpu: CMD_DELAY_MS, 20 */
+};
+
+static const AMDRegStep baco_iso_off[] = {
     WAIT_F(BACO_CNTL, PWRGOOD_BF, 1),
     RMW_F(BACO_CNTL, BACO_ISO_DIS, 1),
     WAIT(mmBACO_CNTL, BACO_CNTL__PWRGOOD_MASK, BACO_CNTL__PWRGOOD_MASK),
     RMW_F(BACO_CNTL, BACO_ANA_ISO_DIS, 1),
+};
+
+static const AMDRegStep bif_sclk_switch_off[] = {
     RMW_F(BACO_CNTL, BACO_BIF_SCLK_SWITCH, 0),
+};
+
+static const AMDRegStep baco_leave[] = {
     RMW_F(BACO_CNTL, BACO_RESET_EN, 0),
     WAIT_F(BACO_CNTL, RCU_BIF_CONFIG_DONE, 1),
     RMW_F(BACO_CNTL, BACO_EN, 0),
@@ -263,6 +352,11 @@ static const AMDRegStep scratch_6_7[] = {
     W(mmBIOS_SCRATCH_7, 0),
 };
 
+/* CIK: and the PFP microcode address the guest driver left */
+static const AMDRegStep ci_pfp_ucode_addr[] = {
+    W(mmCP_PFP_UCODE_ADDR, 0),
+};
+
 #define SCRATCH(n)  W(mmBIOS_SCRATCH_0 + 4 * (n), 0)
 
 static const AMDRegStep scratch_0_15[] = {
@@ -273,19 +367,21 @@ static const AMDRegStep scratch_0_15[] = {
 };
 
 /*
- * The tables, named and ordered as in amdgpu's tonga_baco.c, fiji_baco.c
- * and polaris_baco.c; the preparation tables of each chip run in the order
- * of its <chip>_baco_set_state()
+ * The tables, named and ordered as in amdgpu's tonga_baco.c, fiji_baco.c,
+ * polaris_baco.c and ci_baco.c; the preparation tables of each chip run in
+ * the order of its <chip>_baco_set_state()
  */
 static const AMDRegTable enter_baco_tbl =
-    TABLE(enter_baco_tbl, STEPS(enter_baco));
+    TABLE(enter_baco_tbl, STEPS(baco_en), STEPS(bif_sclk_switch_on),
+          STEPS(baco_power_off));
 static const AMDRegTable exit_baco_tbl =
-    TABLE(exit_baco_tbl, STEPS(exit_baco));
+    TABLE(exit_baco_tbl, STEPS(baco_power_on), STEPS(baco_iso_off),
+          STEPS(bif_sclk_switch_off), STEPS(baco_leave));
 static const AMDRegTable clean_baco_tbl =
     TABLE(clean_baco_tbl, STEPS(scratch_6_7));
 
 static const AMDRegTable tonga_baco_prep[] = {
-    TABLE(gpio_tbl, STEPS(gpio)),
+    TABLE(gpio_tbl, STEPS(gpiopad), STEPS(dc_gpio)),
     TABLE(enable_fb_req_rej_tbl, STEPS(fb_req_rej)),
     TABLE(use_bclk_tbl, STEPS(spll_bypass_handshake),
           STEPS(mpll_sw_control)),
@@ -303,7 +399,7 @@ const AMDBacoSequence amd_baco_tonga = {
 };
 
 static const AMDRegTable fiji_baco_prep[] = {
-    TABLE(gpio_tbl, STEPS(gpio)),
+    TABLE(gpio_tbl, STEPS(gpiopad), STEPS(dc_gpio)),
     TABLE(enable_fb_req_rej_tbl, STEPS(fb_req_rej)),
     TABLE(use_bclk_tbl, STEPS(spll_bypass_handshake)),
     TABLE(turn_off_plls_tbl, STEPS(spll_off)),
@@ -323,7 +419,7 @@ const AMDBacoSequence amd_baco_fiji = {
 };
 
 static const AMDRegTable polaris_baco_prep[] = {
-    TABLE(gpio_tbl, STEPS(gpio)),
+    TABLE(gpio_tbl, STEPS(gpiopad), STEPS(dc_gpio)),
     TABLE(enable_fb_req_rej_tbl, STEPS(fb_req_rej)),
     TABLE(use_bclk_tbl, STEPS(polaris_spll_bypass), STEPS(mpll_sw_control)),
     TABLE(turn_off_plls_tbl, STEPS(polaris_plls_off)),
@@ -337,4 +433,30 @@ const AMDBacoSequence amd_baco_polaris = {
     .enter = &enter_baco_tbl,
     .exit = &exit_baco_tbl,
     .clean = &clean_baco_tbl,
+};
+
+static const AMDRegTable ci_baco_prep[] = {
+    TABLE(gpio_tbl, STEPS(gpiopad), STEPS(dc_gpio_dce8)),
+    TABLE(enable_fb_req_rej_tbl, STEPS(fb_req_rej)),
+    TABLE(use_bclk_tbl, STEPS(spll_bypass_handshake),
+          STEPS(mpll_sw_control)),
+    TABLE(turn_off_plls_tbl, STEPS(ci_disp_plls_off), STEPS(spll_off),
+          STEPS(tonga_mpll_off), STEPS(clkpin_refclk),
+          STEPS(ci_misc_thm_clk)),
+};
+
+static const AMDRegTable ci_enter_baco_tbl =
+    TABLE(enter_baco_tbl, STEPS(baco_en), STEPS(baco_power_off));
+static const AMDRegTable ci_exit_baco_tbl =
+    TABLE(exit_baco_tbl, STEPS(baco_power_on), STEPS(ci_power_on_delay),
+          STEPS(baco_iso_off), STEPS(baco_leave));
+static const AMDRegTable ci_clean_baco_tbl =
+    TABLE(clean_baco_tbl, STEPS(scratch_6_7), STEPS(ci_pfp_ucode_addr));
+
+const AMDBacoSequence amd_baco_ci = {
+    .prep = ci_baco_prep,
+    .prep_count = ARRAY_SIZE(ci_baco_prep),
+    .enter = &ci_enter_baco_tbl,
+    .exit = &ci_exit_baco_tbl,
+    .clean = &ci_clean_baco_tbl,
 };

@@ -294,6 +294,7 @@ typedef struct AMDResetFamily {
     AMDPPTableFormat pptable;
     uint32_t smu_fw_flags;          /* SMN address of its SMU's flags, or 0 */
     bool baco_auto;                 /* amdgpu's choice may take BACO */
+    bool baco_fallback;             /* BACO only once the default timed out */
     bool baco_fuse;                 /* BACO also needs the SMU9 fuse bit */
 } AMDResetFamily;
 
@@ -501,6 +502,7 @@ const AMDResetDeviceId *amd_reset_lookup(uint16_t vendor, uint16_t device);
 
 /* Generations and families (amd-reset-cik-vi.c, amd-reset-soc15.c) */
 extern const AMDResetGeneration amd_reset_gen_cik_vi;
+extern const AMDResetFamily amd_reset_family_cik_vi;
 extern const AMDResetFamily amd_reset_family_cik;
 extern const AMDResetFamily amd_reset_family_tonga;
 extern const AMDResetFamily amd_reset_family_fiji;

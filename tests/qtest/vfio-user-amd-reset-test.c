@@ -200,6 +200,19 @@ static unsigned count_substr(const char *text, const char *needle)
     return n;
 }
 
+/* vfio_quirk_amd_reset_done lines of @trace that name @what */
+static unsigned count_done(const char *trace, const char *what)
+{
+    g_auto(GStrv) lines = g_strsplit(trace, "\n", -1);
+    unsigned n = 0;
+    char **l;
+
+    for (l = lines; *l; l++) {
+        n += strstr(*l, "vfio_quirk_amd_reset_done") && strstr(*l, what);
+    }
+    return n;
+}
+
 static bool log_has(AMDGPUModel *m, const char *line)
 {
     size_t i, n = amd_gpu_model_log_count(m);
@@ -277,6 +290,48 @@ static void assert_alive(QTestState *qts)
 
     g_assert(qdict_haskey(resp, "return"));
     qobject_unref(resp);
+}
+
+/*
+ * A config reset that times out takes 100 ms, BACO after it 500 ms at
+ * most: a generous bound, not a benchmark
+ */
+#define VI_BOUND_US     (2 * G_USEC_PER_SEC)
+
+/* system_reset_with_driver(), which must be over within VI_BOUND_US */
+static void bounded_reset_with_driver(TestGPU *t)
+{
+    int64_t start = g_get_monotonic_time();
+
+    system_reset_with_driver(t);
+    g_assert_cmpint(g_get_monotonic_time() - start, <, VI_BOUND_US);
+}
+
+/* CIK/VI BAR5 registers, at the offsets of the model */
+#define VI_BACO_CNTL            0x5394
+#define VI_CONFIG_MEMSIZE       0x5428
+
+/* Whether the model saw a write of BACO_CNTL: whether BACO ran */
+static bool baco_cntl_written(TestGPU *t)
+{
+    g_autofree char *write = g_strdup_printf("mmio w 0x%x ", VI_BACO_CNTL);
+
+    return log_has(t->model, write);
+}
+
+/*
+ * The CIK/VI chip works as after power-on: out of reset, so MEMSIZE reads
+ * the VRAM size, not in BACO, its SMC stopped until the guest driver loads
+ * its firmware
+ */
+static void assert_vi_working(TestGPU *t)
+{
+    g_assert_false(amd_gpu_model_in_reset(t->model));
+    g_assert_cmphex(amd_gpu_model_mmio_peek(t->model, VI_CONFIG_MEMSIZE), ==,
+                    AMD_GPU_MODEL_VRAM_MB);
+    g_assert_false(amd_gpu_model_in_baco(t->model));
+    g_assert_true(amd_gpu_model_smc_stopped(t->model));
+    g_assert_true(amd_gpu_model_is_clean(t->model));
 }
 
 static void test_reset(gconstpointer data)
@@ -473,15 +528,11 @@ static void test_stuck(void)
 {
     TestGPU *t = test_gpu_new(0x67b0);
     g_autofree char *err = NULL;
-    int64_t start, elapsed_us;
 
     test_gpu_start(t, NULL);
     amd_gpu_model_set_stuck(t->model, true);
-    start = g_get_monotonic_time();
-    system_reset_with_driver(t);
-    elapsed_us = g_get_monotonic_time() - start;
-    /* bounded by the 100 ms deadline; a generous margin, not a benchmark */
-    g_assert_cmpint(elapsed_us, <, 2 * G_USEC_PER_SEC);
+    /* bounded by the 100 ms deadline */
+    bounded_reset_with_driver(t);
     g_assert_true(log_has(t->model, "cfg w4 0x7c"));
     g_assert_true(amd_gpu_model_in_reset(t->model));
     assert_alive(t->qts);
@@ -605,14 +656,22 @@ static void test_trace(void)
  * chip powered up from host boot with nobody having started its SMC, so
  * the reset at VM start finds a fresh chip.
  */
+
+/* The reported W7100 symptom: two config resets, then none */
+#define BACO_WEAR       2
+
+/*
+ * A board with the BACO strap (a CIK model is a board without it until
+ * told), whose config reset works BACO_WEAR times after each power-on
+ */
 static TestGPU *baco_gpu_start(uint16_t device_id, bool vbios, bool baco_cap,
                                const char *props)
 {
     TestGPU *t = test_gpu_new_rom(device_id, vbios, baco_cap);
 
     amd_gpu_model_set_smc_running(t->model, false);
-    /* the reported W7100 symptom: two config resets, then none */
-    amd_gpu_model_set_config_reset_wear(t->model, 2);
+    amd_gpu_model_set_strap(t->model, true);
+    amd_gpu_model_set_config_reset_wear(t->model, BACO_WEAR);
     test_gpu_start(t, props);
     return t;
 }
@@ -632,13 +691,11 @@ static void test_baco_resets(gconstpointer data)
     qtest_system_reset(t->qts);
     g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 0);
     g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 0);
-    g_assert_false(log_has(t->model, "mmio w 0x5394"));
+    g_assert_false(baco_cntl_written(t));
     for (i = 0; i < 20; i++) {
         system_reset_with_driver(t);
         g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, i + 1);
-        g_assert_false(amd_gpu_model_in_baco(t->model));
-        g_assert_false(amd_gpu_model_in_reset(t->model));
-        g_assert_true(amd_gpu_model_is_clean(t->model));
+        assert_vi_working(t);
         g_assert_cmpuint(amd_gpu_model_scratch(t->model, 7), ==, 0);
     }
     g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 0);
@@ -655,9 +712,14 @@ static void test_baco_resets(gconstpointer data)
     test_gpu_free(t);
 }
 
+/* Reboots after the config reset wore out, in the no-cap test */
+#define BACO_WORN_REBOOTS       3
+
 /*
- * The same card without the BACO cap gets the config reset, which wears
- * out at the third reboot: bounded, one warning that says why, QEMU alive.
+ * The same card without the BACO cap gets the config reset only, which
+ * wears out at the third reboot: from then on each reset is bounded and
+ * leaves the chip in reset, and no BACO runs; one warning that says why,
+ * QEMU alive.  CIK chooses the same on a board with the strap.
  */
 static void test_baco_no_cap(gconstpointer data)
 {
@@ -665,29 +727,98 @@ static void test_baco_no_cap(gconstpointer data)
     TestGPU *t = baco_gpu_start(device_id, true, false, NULL);
     g_autofree char *err = NULL;
     g_autofree char *trace = NULL;
-    int64_t start, elapsed_us;
-    int i;
+    unsigned i;
 
-    for (i = 0; i < 2; i++) {
-        system_reset_with_driver(t);
-        g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, i + 1);
-        g_assert_true(amd_gpu_model_is_clean(t->model));
+    for (i = 1; i <= BACO_WEAR + BACO_WORN_REBOOTS; i++) {
+        bounded_reset_with_driver(t);
+        g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, i);
+        g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 0);
+        g_assert_false(baco_cntl_written(t));
+        if (i <= BACO_WEAR) {
+            assert_vi_working(t);
+        } else {
+            g_assert_true(amd_gpu_model_in_reset(t->model));
+        }
     }
-    start = g_get_monotonic_time();
-    system_reset_with_driver(t);
-    elapsed_us = g_get_monotonic_time() - start;
-    /* bounded by the 100 ms deadline; a generous margin, not a benchmark */
-    g_assert_cmpint(elapsed_us, <, 2 * G_USEC_PER_SEC);
-    g_assert_true(amd_gpu_model_in_reset(t->model));
-    g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 0);
     assert_alive(t->qts);
     err = test_gpu_quit(t, t->stderr_path);
+    g_test_message("QEMU stderr follows");
+    g_test_message("%s", err);
     g_assert_cmpuint(count_substr(err, WARNING_TEXT), ==, 1);
     g_assert_nonnull(strstr(err, "(config reset): device did not answer"));
     g_assert_nonnull(strstr(err, "x-amd-reset-method=baco"));
     trace = read_file(t->trace_path);
     g_assert_nonnull(strstr(trace, "config reset (VBIOS lacks the BACO "
                             "cap): strap 1, VBIOS BACO cap no"));
+    g_assert_cmpuint(count_done(trace, "config reset device did not "
+                                "answer"), ==, BACO_WORN_REBOOTS);
+    /* no BACO trace point fired */
+    g_assert_null(strstr(trace, "vfio_quirk_amd_reset_baco"));
+    test_gpu_free(t);
+}
+
+/* Reboots of the CIK test, to wear the config reset out three times */
+#define CIK_REBOOTS     10
+
+/*
+ * CIK, on a board with the BACO strap and the VBIOS cap (the desktop
+ * Hawaii and Bonaire ones): the config reset is its reset, as radeon's,
+ * and BACO follows when it times out.  The reset at VM start finds a cold
+ * chip and leaves it alone.  At each reboot after the guest driver ran:
+ * the config reset, which wears out at every third one; there BACO
+ * follows, and its power-down clears the wear, so the next two config
+ * resets work again.  The device works after each reboot, within the
+ * bound; no warning, since BACO did reset the chip.
+ */
+static void test_cik_baco_worn(gconstpointer data)
+{
+    uint16_t device_id = GPOINTER_TO_UINT(data);
+    TestGPU *t = baco_gpu_start(device_id, true, true, NULL);
+    g_autofree char *err = NULL;
+    g_autofree char *trace = NULL;
+    unsigned i, bacos = 0;
+
+    g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 0);
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 0);
+    g_assert_false(baco_cntl_written(t));
+    for (i = 1; i <= CIK_REBOOTS; i++) {
+        /* BACO_WEAR config resets since power-on or the last BACO */
+        bool worn = i % (BACO_WEAR + 1) == 0;
+
+        bounded_reset_with_driver(t);
+        bacos += worn;
+        assert_vi_working(t);
+        g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, i);
+        g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, bacos);
+        g_assert_cmpint(baco_cntl_written(t), ==, worn);
+        if (worn) {
+            /* BACO's clean table */
+            g_assert_cmpuint(amd_gpu_model_scratch(t->model, 7), ==, 0);
+        }
+    }
+    g_assert_cmpuint(bacos, ==, CIK_REBOOTS / (BACO_WEAR + 1));
+    g_assert_cmpuint(vfio_user_test_server_device_resets(t->server), ==, 0);
+    assert_alive(t->qts);
+
+    err = test_gpu_quit(t, t->stderr_path);
+    g_test_message("QEMU stderr follows");
+    g_test_message("%s", err);
+    g_assert_cmpuint(count_substr(err, "warning"), ==, 0);
+    g_assert_cmpuint(count_substr(err, "AMD GPU reset"), ==, 0);
+    trace = read_file(t->trace_path);
+    g_assert_nonnull(strstr(trace, "config reset (strap and VBIOS BACO cap: "
+                            "config reset, BACO if it times out): strap 1, "
+                            "VBIOS BACO cap yes"));
+    g_assert_cmpuint(count_substr(trace, "still in reset after"), ==, bacos);
+    g_assert_cmpuint(count_substr(trace, "config reset timed out, trying "
+                                  "BACO"), ==, bacos);
+    g_assert_cmpuint(count_substr(trace, "BACO enter done"), ==, bacos);
+    g_assert_cmpuint(count_substr(trace, "BACO exit done"), ==, bacos);
+    g_assert_cmpuint(count_done(trace, " BACO done in "), ==, bacos);
+    g_assert_cmpuint(count_done(trace, " config reset done in "), ==,
+                     CIK_REBOOTS - bacos);
+    g_assert_cmpuint(count_substr(trace, "chip clean, nothing to reset"), ==,
+                     1);
     test_gpu_free(t);
 }
 
@@ -695,19 +826,19 @@ static void test_baco_no_cap(gconstpointer data)
  * No VBIOS to read: the config reset first, and BACO once it times out,
  * so the worn-out card still comes back.
  */
-static void test_baco_escalate(void)
+static void test_baco_escalate(gconstpointer data)
 {
-    TestGPU *t = baco_gpu_start(0x692b, false, false, NULL);
+    uint16_t device_id = GPOINTER_TO_UINT(data);
+    TestGPU *t = baco_gpu_start(device_id, false, false, NULL);
     g_autofree char *trace = NULL;
     int i;
 
-    for (i = 0; i < 4; i++) {
+    for (i = 0; i < BACO_WEAR + 2; i++) {
         system_reset_with_driver(t);
-        g_assert_true(amd_gpu_model_is_clean(t->model));
-        g_assert_false(amd_gpu_model_in_reset(t->model));
+        assert_vi_working(t);
     }
     /* two config resets, the third timed out and BACO followed */
-    g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), >=, 1);
+    g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 1);
     trace = test_gpu_quit(t, t->trace_path);
     g_assert_nonnull(strstr(trace, "(VBIOS not readable)"));
     g_assert_nonnull(strstr(trace, "BACO fallback 1"));
@@ -728,15 +859,17 @@ static void test_baco_method_config(void)
     test_gpu_free(t);
 }
 
-static void test_baco_method_baco(void)
+/* Forced on a board whose VBIOS lacks the cap: BACO, no config reset */
+static void test_baco_method_baco(gconstpointer data)
 {
-    TestGPU *t = baco_gpu_start(0x692b, true, false,
+    uint16_t device_id = GPOINTER_TO_UINT(data);
+    TestGPU *t = baco_gpu_start(device_id, true, false,
                                 ",\"x-amd-reset-method\":\"baco\"");
 
     system_reset_with_driver(t);
     g_assert_cmpuint(amd_gpu_model_config_resets(t->model), ==, 0);
     g_assert_cmpuint(amd_gpu_model_baco_cycles(t->model), ==, 1);
-    g_assert_true(amd_gpu_model_is_clean(t->model));
+    assert_vi_working(t);
     test_gpu_free(t);
 }
 
@@ -745,9 +878,10 @@ static void test_baco_method_baco(void)
  * capable: the strap is read at the first reset of a dirty chip, not at
  * realize, so that reset is not done, with one warning that says why
  */
-static void test_baco_strap_refused(void)
+static void test_baco_strap_refused(gconstpointer data)
 {
-    TestGPU *t = test_gpu_new_rom(0x692b, true, true);
+    uint16_t device_id = GPOINTER_TO_UINT(data);
+    TestGPU *t = test_gpu_new_rom(device_id, true, true);
     g_autofree char *err = NULL;
     int i;
 
@@ -766,7 +900,11 @@ static void test_baco_strap_refused(void)
     test_gpu_free(t);
 }
 
-/* x-amd-reset-method=baco for a family without BACO is a realize error */
+/*
+ * x-amd-reset-method=baco for a family without BACO is a realize error.
+ * The family of every listed CIK/VI GPU has BACO; the generic one that
+ * x-amd-reset=on gives an unlisted GPU does not.
+ */
 static void check_baco_refused(uint16_t device_id, bool strap,
                                const char *why)
 {
@@ -779,6 +917,7 @@ static void check_baco_refused(uint16_t device_id, bool strap,
     resp = qtest_qmp(t->qts, "{'execute': 'device_add', 'arguments': {"
                      " 'driver': 'vfio-user-pci', 'id': 'gpu',"
                      " 'socket': {'type': 'unix', 'path': %s},"
+                     " 'x-amd-reset': 'on',"
                      " 'x-amd-reset-method': 'baco' } }", t->sock);
     g_assert(qdict_haskey(resp, "error"));
     desc = qdict_get_str(qdict_get_qdict(resp, "error"), "desc");
@@ -789,9 +928,11 @@ static void check_baco_refused(uint16_t device_id, bool strap,
     test_gpu_free(t);
 }
 
+/* 0x6900, Topaz, unlisted, with the 256 KiB BAR5 of the CIK/VI GPUs */
 static void test_baco_refused(void)
 {
-    check_baco_refused(0x67b0, true, "CIK family has no BACO sequence");
+    check_baco_refused(0x6900, true, "x-amd-reset-method=baco: the CIK/VI "
+                       "family has no BACO sequence");
 }
 
 /*
@@ -1241,19 +1382,6 @@ static void assert_soc15_working(TestGPU *t)
     soc15_config_assert_host(&c);
 }
 
-/* vfio_quirk_amd_reset_done lines of @trace that name @what */
-static unsigned count_done(const char *trace, const char *what)
-{
-    g_auto(GStrv) lines = g_strsplit(trace, "\n", -1);
-    unsigned n = 0;
-    char **l;
-
-    for (l = lines; *l; l++) {
-        n += strstr(*l, "vfio_quirk_amd_reset_done") && strstr(*l, what);
-    }
-    return n;
-}
-
 /*
  * Start-up finds a clean chip: no reset, no SMU message.  Then reboots
  * with the guest driver loaded and the guest's shutdown state set before
@@ -1464,14 +1592,29 @@ int main(int argc, char **argv)
                         GUINT_TO_POINTER(0x7300), test_baco_no_cap);
     qtest_add_data_func("/vfio-user/amd-reset/baco/rx580/no-cap",
                         GUINT_TO_POINTER(0x67df), test_baco_no_cap);
-    qtest_add_func("/vfio-user/amd-reset/baco/escalate", test_baco_escalate);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/hawaii/10-resets-worn",
+                        GUINT_TO_POINTER(0x67b0), test_cik_baco_worn);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/w5100/10-resets-worn",
+                        GUINT_TO_POINTER(0x6649), test_cik_baco_worn);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/hawaii/no-cap",
+                        GUINT_TO_POINTER(0x67b0), test_baco_no_cap);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/w5100/no-cap",
+                        GUINT_TO_POINTER(0x6649), test_baco_no_cap);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/escalate",
+                        GUINT_TO_POINTER(0x692b), test_baco_escalate);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/hawaii/escalate",
+                        GUINT_TO_POINTER(0x67b0), test_baco_escalate);
     qtest_add_func("/vfio-user/amd-reset/baco/method-config",
                    test_baco_method_config);
-    qtest_add_func("/vfio-user/amd-reset/baco/method-baco",
-                   test_baco_method_baco);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/method-baco",
+                        GUINT_TO_POINTER(0x692b), test_baco_method_baco);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/hawaii/method-baco",
+                        GUINT_TO_POINTER(0x67b0), test_baco_method_baco);
     qtest_add_func("/vfio-user/amd-reset/baco/refused", test_baco_refused);
-    qtest_add_func("/vfio-user/amd-reset/baco/strap-refused",
-                   test_baco_strap_refused);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/strap-refused",
+                        GUINT_TO_POINTER(0x692b), test_baco_strap_refused);
+    qtest_add_data_func("/vfio-user/amd-reset/baco/hawaii/strap-refused",
+                        GUINT_TO_POINTER(0x67b0), test_baco_strap_refused);
     qtest_add_func("/vfio-user/amd-reset/order/cold-plugged",
                    test_order_cold_plugged);
     qtest_add_func("/vfio-user/amd-reset/order/hot-plugged",

@@ -189,6 +189,20 @@ static const ModelWrite baco_gpio[] = {
     OR(0x12210, 0x00001111),                /* 10 DC_GPIO_SYNCA_MASK */
 };
 
+/* gpio_tbl, CIK: the display GPIOs at their DCE 8.0 offsets */
+static const ModelWrite baco_gpio_ci[] = {
+    W(0x610, 0),                            /* 1 GPIOPAD_EN */
+    W(0x64c, 0),                            /* 2 GPIOPAD_PD_EN */
+    W(0x648, 0),                            /* 3 GPIOPAD_PU_EN */
+    W(0x608, 0xff77ffff),                   /* 4 GPIOPAD_MASK */
+    W(0x6528, 0),                           /* 5 DC_GPIO_DVODATA_EN */
+    W(0x6520, 0xffffffff),                  /* 6 DC_GPIO_DVODATA_MASK */
+    W(0x6518, 0),                           /* 7 DC_GPIO_GENERIC_EN */
+    OR(0x6510, 0x03333333),                 /* 8 DC_GPIO_GENERIC_MASK */
+    W(0x6598, 0),                           /* 9 DC_GPIO_SYNCA_EN */
+    OR(0x6590, 0x00001111),                 /* 10 DC_GPIO_SYNCA_MASK */
+};
+
 /* enable_fb_req_rej_tbl */
 static const ModelWrite baco_fb_req_rej[] = {
     IX(0xc0300024, 0x1, 0x1),               /* 2 bit 0 */
@@ -243,6 +257,30 @@ static const ModelWrite baco_turn_off_plls_tonga[] = {
     IX(0xc05001a8, 0xff00, 0x100),          /* 28 TMON_CLK_SEL := 1 */
 };
 
+/*
+ * turn_off_plls_tbl, CIK: display PLL and reference clock off (rows 1-7),
+ * then Tonga's rows 1-16 (its first 14 writes), then the clock selects
+ * (rows 24-34)
+ */
+static const ModelWrite baco_disp_plls_off_ci[] = {
+    FIELD(0x04f0, 0x1, 0x1),                /* 1 DISPPLL_BG_PDN := 1 */
+    IX(0xc0500204, 0x1, 0),                 /* 3 OSC_EN := 0 */
+    IX(0xc0500204, 0x1c00, 0),              /* 4 XTALIN_SEL := 0 */
+    FIELD(0x5c1c, 0x1, 0x1),                /* 5 PLL_RESET := 1 */
+    FIELD(0x5c1c, 0x2, 0x2),                /* 6 PLL_POWER_DOWN := 1 */
+    FIELD(0x5c1c, 0x4, 0x4),                /* 7 PLL_BYPASS_CAL := 1 */
+};
+
+static const ModelWrite baco_clk_sel_ci[] = {
+    IX(0xc05001a4, 0x8, 0),                 /* 25 FORCE_BIF_REFCLK_EN */
+    IX(0xc050019c, 0xff00, 0x400),          /* 27 MPLL_CLKOUT_SEL := 4 */
+    IX(0xc05001ac, 0xff, 0x2),              /* 29 DEEP_SLEEP_CLK_SEL := 2 */
+    IX(0xc05001ac, 0xff00, 0x200),          /* 30 ZCLK_SEL := 2 */
+    IX(0xc05001ac, 0xff0000, 0x20000),      /* 31 DFT_SMS_PG_CLK_SEL := 2 */
+    IX(0xc05001a8, 0xff, 0x2),              /* 33 CMON_CLK_SEL := 2 */
+    IX(0xc05001a8, 0xff00, 0x200),          /* 34 TMON_CLK_SEL := 2 */
+};
+
 /* turn_off_plls_tbl, Polaris (its DLY_US steps are not writes) */
 static const ModelWrite baco_turn_off_plls_polaris[] = {
     FIELD(0x12250, 0xf0, 0x10),             /* 1 GENLK_STRENGTH_SP := 1 */
@@ -288,10 +326,29 @@ static const ModelWrite baco_enter[] = {
     FIELD(0x5394, 0x8, 0x8),                /* 10 BACO_POWER_OFF := 1 */
 };
 
+/* enter_baco_tbl, CIK: BIF 4.1 has no BACO_BIF_SCLK_SWITCH */
+static const ModelWrite baco_enter_ci[] = {
+    FIELD(0x5394, 0x1, 0x1),                /* 1 BACO_EN := 1 */
+    FIELD(0x5394, 0x2, 0x2),                /* 2 BACO_BCLK_OFF := 1 */
+    FIELD(0x5394, 0x4, 0),                  /* 4 BACO_ISO_DIS := 0 */
+    FIELD(0x5394, 0x80, 0),                 /* 6 BACO_ANA_ISO_DIS := 0 */
+    FIELD(0x5394, 0x8, 0x8),                /* 8 BACO_POWER_OFF := 1 */
+};
+
 /*
  * The enter tables of each chip, in the order amdgpu's
  * <chip>_baco_set_state() runs them
  */
+static const ModelTable baco_program_ci[] = {
+    TABLE(baco_gpio_ci),
+    TABLE(baco_fb_req_rej),
+    TABLE(baco_use_bclk_tonga),
+    TABLE(baco_disp_plls_off_ci),
+    TABLE_PART(baco_turn_off_plls_tonga, 14),
+    TABLE(baco_clk_sel_ci),
+    TABLE(baco_enter_ci),
+};
+
 static const ModelTable baco_program_tonga[] = {
     TABLE(baco_gpio),
     TABLE(baco_fb_req_rej),
@@ -1722,6 +1779,10 @@ AMDGPUModel *amd_gpu_model_new(uint16_t device_id)
     m->now_ns = amd_gpu_model_default_clock;
     m->chip = model_chip_of(device_id);
     switch (m->chip) {
+    case AMD_GPU_MODEL_CHIP_CIK:
+        m->program = baco_program_ci;
+        m->program_len = ARRAY_SIZE(baco_program_ci);
+        break;
     case AMD_GPU_MODEL_CHIP_TONGA:
         m->program = baco_program_tonga;
         m->program_len = ARRAY_SIZE(baco_program_tonga);
@@ -1737,7 +1798,8 @@ AMDGPUModel *amd_gpu_model_new(uint16_t device_id)
     default:
         break;
     }
-    m->strap = m->program != NULL || model_is_soc15(m);
+    /* CIK boards as the ones without BACO: strap clear, no VBIOS cap */
+    m->strap = model_is_vi(m) || model_is_soc15(m);
     m->config_size = model_is_soc15(m) ? AMD_GPU_MODEL_SOC15_CONFIG_SIZE :
                                          AMD_GPU_MODEL_CONFIG_SIZE;
     m->bar5_size = model_is_soc15(m) ? AMD_GPU_MODEL_SOC15_BAR5_SIZE :
@@ -2483,6 +2545,7 @@ void amd_gpu_model_set_baco_fuse(AMDGPUModel *m, bool on)
 #define VBIOS_V1_STATES_SIZE    2       /* ucRevId, ucNumEntries */
 #define VBIOS_V0_SIZE           37      /* to usBootNonClockInfoOffset */
 #define VBIOS_V0_CAPS           21
+#define VBIOS_V0_REVISION       6       /* real CIK images: 6.1 */
 #define VBIOS_CAP_BACO          0x00020000
 #define VBIOS_ATOMFW_SIZE       AMD_GPU_MODEL_VBIOS_ATOMFW_SIZE
 #define VBIOS_ATOMFW_CAPS       AMD_GPU_MODEL_VBIOS_ATOMFW_CAPS
@@ -2544,7 +2607,12 @@ uint8_t *amd_gpu_model_vbios_build(const AMDGPUModelVbiosSpec *spec,
         stw_le_p(rom + pp + 5, pp_size);    /* usTableSize */
         stl_le_p(rom + pp + VBIOS_ATOMFW_CAPS, caps);
     } else {
-        rom[pp + 2] = 1;                    /* not checked for V0 */
+        /*
+         * 6.1, as on every Bonaire and Hawaii image; amdgpu's V0 loader
+         * checks no revision.  The header's state count stays 0, as
+         * there too: the states are reached through the array offsets.
+         */
+        rom[pp + 2] = VBIOS_V0_REVISION;
         rom[pp + 3] = 1;
         stl_le_p(rom + pp + VBIOS_V0_CAPS, caps);
     }

@@ -72,7 +72,7 @@
 /* The chip, from the PCI device ID (amdgpu_drv.c pciidlist) */
 typedef enum AMDGPUModelChip {
     AMD_GPU_MODEL_CHIP_OTHER,       /* not listed there: no BACO */
-    AMD_GPU_MODEL_CHIP_CIK,         /* Bonaire, Hawaii: no BACO modelled */
+    AMD_GPU_MODEL_CHIP_CIK,         /* Bonaire, Hawaii */
     AMD_GPU_MODEL_CHIP_TONGA,
     AMD_GPU_MODEL_CHIP_FIJI,
     AMD_GPU_MODEL_CHIP_POLARIS,     /* Polaris10/11/12 */
@@ -344,8 +344,11 @@ typedef struct AMDGPUModelAccess {
  * other scratch registers 0, not in BACO.
  * Tonga, Fiji and Polaris have the BACO strap set and a VBIOS with a V1
  * PowerPlay table that has the BACO cap; CIK and other chips have the
- * strap clear and a V0 table without the cap.  SOC15 chips are in the
- * state described above, with STRAP_PX_CAPABLE set and an
+ * strap clear and a V0 table (format revision 6, as on real Bonaire and
+ * Hawaii images) without the cap, as a board without BACO:
+ * amd_gpu_model_set_strap() and amd_gpu_model_set_vbios_cap() make a
+ * CIK board like the desktop Hawaii ones, which have both.  SOC15 chips
+ * are in the state described above, with STRAP_PX_CAPABLE set and an
  * AMD_PPTABLE_ATOMFW image with the BACO cap.  The clock is
  * g_get_monotonic_time() in nanoseconds until amd_gpu_model_set_clock().
  */
@@ -402,12 +405,14 @@ bool amd_gpu_model_config_access(AMDGPUModel *m, uint32_t offset,
  *
  * BACO_CNTL: bits 6 (BACO_MODE), 8 (RCU_BIF_CONFIG_DONE), 9 (PWRGOOD_BF)
  * and 10-12 (PWRGOOD_GPIO/MEM/DVO) are status; bits 0-5, 7 and 16-18 are
- * stored (bit 18 BACO_BIF_SCLK_SWITCH on VI only); the others read 0.
+ * stored (bit 18 BACO_BIF_SCLK_SWITCH on VI only: BIF 4.1 of CIK has no
+ * such bit, it reads 0 there); the others read 0.
  * A powered chip reads 0x1f84: PWRGOOD bits and RCU_BIF_CONFIG_DONE set,
  * BACO_ISO_DIS and BACO_ANA_ISO_DIS set (isolation off, as the exit table
  * leaves them), the other control bits clear.
- *  - Enter: a Tonga, Fiji or Polaris chip powers down (BACO_MODE set, all
- *    PWRGOOD bits and RCU_BIF_CONFIG_DONE clear) at the BACO_POWER_OFF
+ *  - Enter: a CIK, Tonga, Fiji or Polaris chip powers down (BACO_MODE
+ *    set, all PWRGOOD bits and RCU_BIF_CONFIG_DONE clear) at the
+ *    BACO_POWER_OFF
  *    write of its enter_baco table, if the writes of its own gpio,
  *    enable_fb_req_rej, use_bclk, turn_off_plls and (Fiji, Polaris)
  *    clk_req_b tables and of enter_baco were the last BAR5 writes, in the

@@ -471,6 +471,169 @@ typedef struct RegValue {
     uint32_t value;
 } RegValue;
 
+/*
+ * Hawaii (R9 290X, 1002:67b0), ci_baco.c: the display GPIOs at their
+ * DCE 8.0 offsets, the display PLL and reference clock off, the clock
+ * selects at 2, no BACO_BIF_SCLK_SWITCH (BIF 4.1 has none), 20 ms in
+ * the exit table, CP_PFP_UCODE_ADDR cleared
+ */
+static const AMDGPUModelAccess seq_baco_ci[] = {
+    CFG_R(0x08, 4, 0x03000000),         /* class, revision: present */
+    CFG_W(0x04, 2, 0x0002),             /* memory decode on */
+    MMIO_W(0x200, 0x80000004),          /* need a reset? SMC clock on, */
+    MMIO_R(0x204, 0x00000000),
+    MMIO_W(0x200, 0x80000370),          /* PC in the firmware: yes */
+    MMIO_R(0x204, 0x00020400),
+    MMIO_R(0x5394, 0x00001f84),         /* BACO_CNTL: not in BACO */
+    /* gpio_tbl (dce_8_0 offsets) */
+    MMIO_W(0x610, 0x00000000),          /* #1 GPIOPAD_EN := 0 */
+    MMIO_W(0x64c, 0x00000000),          /* #2 GPIOPAD_PD_EN := 0 */
+    MMIO_W(0x648, 0x00000000),          /* #3 GPIOPAD_PU_EN := 0 */
+    MMIO_W(0x608, 0xff77ffff),          /* #4 GPIOPAD_MASK */
+    MMIO_W(0x6528, 0x00000000),         /* #5 DC_GPIO_DVODATA_EN */
+    MMIO_W(0x6520, 0xffffffff),         /* #6 DC_GPIO_DVODATA_MASK */
+    MMIO_W(0x6518, 0x00000000),         /* #7 DC_GPIO_GENERIC_EN */
+    MMIO_R(0x6510, 0xffffffff),         /* #8 */
+    MMIO_W(0x6510, 0xffffffff),         /* #8 DC_GPIO_GENERIC_MASK |= */
+    MMIO_W(0x6598, 0x00000000),         /* #9 DC_GPIO_SYNCA_EN */
+    MMIO_R(0x6590, 0xffffffff),         /* #10 */
+    MMIO_W(0x6590, 0xffffffff),         /* #10 DC_GPIO_SYNCA_MASK |= */
+    /* enable_fb_req_rej_tbl */
+    MMIO_W(0x200, 0xc0300024),          /* #1 IDX: ix 0xc0300024 */
+    MMIO_R(0x204, 0xffffffff),          /* #2 */
+    MMIO_W(0x204, 0xffffffff),          /* #2 bit 0 := 1 */
+    MMIO_W(0x5490, 0x00000000),         /* #3 BIF_FB_EN := 0 */
+    /* use_bclk_tbl (as Tonga's) */
+    MMIO_W(0x200, 0xc0500140),          /* #1 IDX: CG_SPLL_FUNC_CNTL */
+    MMIO_R(0x204, 0xffffffff),          /* #2 */
+    MMIO_W(0x204, 0xffffffff),          /* #2 SPLL_BYPASS_EN := 1 */
+    MMIO_W(0x200, 0xc0500144),          /* #3 IDX: CG_SPLL_FUNC_CNTL_2 */
+    MMIO_R(0x204, 0xffffffff),          /* #4 */
+    MMIO_W(0x204, 0xffffffff),          /* #4 SPLL_BYPASS_CHG := 1 */
+    MMIO_W(0x200, 0xc050015c),          /* #5 IDX: CG_SPLL_STATUS */
+    MMIO_R(0x204, 0x00000002),          /* #6 wait SPLL_CHG_STATUS == 1 */
+    MMIO_W(0x200, 0xc0500144),          /* #7 IDX: CG_SPLL_FUNC_CNTL_2 */
+    MMIO_R(0x204, 0xffffffff),          /* #8 */
+    MMIO_W(0x204, 0xffbfffff),          /* #8 SPLL_BYPASS_CHG := 0 */
+    MMIO_R(0x204, 0xffbfffff),          /* #9 */
+    MMIO_W(0x204, 0xffbfffff),          /* #9 SPLL_CTLREQ_CHG := 1 */
+    MMIO_W(0x200, 0xc050015c),          /* #10 IDX: CG_SPLL_STATUS */
+    MMIO_R(0x204, 0x00000002),          /* #11 wait SPLL_CHG_STATUS == 1 */
+    MMIO_W(0x200, 0xc0500144),          /* #12 IDX: CG_SPLL_FUNC_CNTL_2 */
+    MMIO_R(0x204, 0xffbfffff),          /* #13 */
+    MMIO_W(0x204, 0xff3fffff),          /* #13 SPLL_CTLREQ_CHG := 0 */
+    MMIO_W(0x200, 0xc0500170),          /* #14 IDX: ix 0xc0500170 */
+    MMIO_R(0x204, 0xffffffff),          /* #15 */
+    MMIO_W(0x204, 0xffffffff),          /* #15 bit 26 := 1 */
+    MMIO_W(0x200, 0xc050019c),          /* #16 IDX: MPLL_BYPASSCLK_SEL */
+    MMIO_R(0x204, 0xffffffff),          /* #17 */
+    MMIO_W(0x204, 0xffff02ff),          /* #17 MPLL_CLKOUT_SEL := 2 */
+    MMIO_R(0x2bb0, 0xffffffff),         /* #18 */
+    MMIO_W(0x2bb0, 0xffffffff),         /* #18 MPLL_SW_DIR_CONTROL := 1 */
+    MMIO_R(0x2bb0, 0xffffffff),         /* #19 */
+    MMIO_W(0x2bb0, 0xfffff7ff),         /* #19 MPLL_MCLK_SEL := 0 */
+    /* turn_off_plls_tbl (CIK) */
+    MMIO_R(0x04f0, 0xffffffff),         /* #1 */
+    MMIO_W(0x04f0, 0xffffffff),         /* #1 DISPPLL_BG_PDN := 1 */
+    MMIO_W(0x200, 0xc0500204),          /* #2 IDX: CG_CLKPIN_CNTL_DC */
+    MMIO_R(0x204, 0xffffffff),          /* #3 */
+    MMIO_W(0x204, 0xfffffffe),          /* #3 OSC_EN := 0 */
+    MMIO_R(0x204, 0xfffffffe),          /* #4 */
+    MMIO_W(0x204, 0xffffe3fe),          /* #4 XTALIN_SEL := 0 */
+    MMIO_R(0x5c1c, 0xffffffff),         /* #5 */
+    MMIO_W(0x5c1c, 0xffffffff),         /* #5 PLL_RESET := 1 */
+    MMIO_R(0x5c1c, 0xffffffff),         /* #6 */
+    MMIO_W(0x5c1c, 0xffffffff),         /* #6 PLL_POWER_DOWN := 1 */
+    MMIO_R(0x5c1c, 0xffffffff),         /* #7 */
+    MMIO_W(0x5c1c, 0xffffffff),         /* #7 PLL_BYPASS_CAL := 1 */
+    MMIO_W(0x200, 0xc0500140),          /* #8 IDX: CG_SPLL_FUNC_CNTL */
+    MMIO_R(0x204, 0xffffffff),          /* #9 */
+    MMIO_W(0x204, 0xffffffff),          /* #9 SPLL_RESET := 1 */
+    MMIO_R(0x204, 0xffffffff),          /* #10 */
+    MMIO_W(0x204, 0xfffffffd),          /* #10 SPLL_PWRON := 0 */
+    MMIO_W(0x200, 0xc0500170),          /* #11 IDX: ix 0xc0500170 */
+    MMIO_R(0x204, 0xffffffff),          /* #12 */
+    MMIO_W(0x204, 0xffffffff),          /* #12 bit 25 := 1 */
+    MMIO_R(0x204, 0xffffffff),          /* #13 */
+    MMIO_W(0x204, 0xf7ffffff),          /* #13 bit 27 := 0 */
+    MMIO_R(0x2bb0, 0xfffff7ff),         /* #14 */
+    MMIO_W(0x2bb0, 0xfffff7ff),         /* #14 GLOBAL_MPLL_RESET := 1 */
+    MMIO_W(0x2bd4, 0x00000006),         /* #15 MPLL_CONTROL */
+    MMIO_W(0x2930, 0x00007740),         /* #16 MC_IO_RXCNTL_DPHY0_D0 */
+    MMIO_W(0x2948, 0x00007740),         /* #17 MC_IO_RXCNTL_DPHY0_D1 */
+    MMIO_W(0x2934, 0x00007740),         /* #18 MC_IO_RXCNTL_DPHY1_D0 */
+    MMIO_W(0x294c, 0x00007740),         /* #19 MC_IO_RXCNTL_DPHY1_D1 */
+    MMIO_R(0x2ba0, 0xffffffff),         /* #20 */
+    MMIO_W(0x2ba0, 0xfffffeff),         /* #20 MRDCK0_PDNB := 0 */
+    MMIO_R(0x2ba0, 0xfffffeff),         /* #21 */
+    MMIO_W(0x2ba0, 0xfffffcff),         /* #21 MRDCK1_PDNB := 0 */
+    MMIO_R(0x2b50, 0xffffffff),         /* #22 */
+    MMIO_W(0x2b50, 0xffffffef),         /* #22 DRST_PU := 0 */
+    MMIO_R(0x2b50, 0xffffffef),         /* #23 */
+    MMIO_W(0x2b50, 0xffffffcf),         /* #23 DRST_PD := 0 */
+    MMIO_W(0x200, 0xc05001a4),          /* #24 IDX: CG_CLKPIN_CNTL_2 */
+    MMIO_R(0x204, 0xffffffff),          /* #25 */
+    MMIO_W(0x204, 0xfffffff7),          /* #25 FORCE_BIF_REFCLK_EN := 0 */
+    MMIO_W(0x200, 0xc050019c),          /* #26 IDX: MPLL_BYPASSCLK_SEL */
+    MMIO_R(0x204, 0xffff02ff),          /* #27 */
+    MMIO_W(0x204, 0xffff04ff),          /* #27 MPLL_CLKOUT_SEL := 4 */
+    MMIO_W(0x200, 0xc05001ac),          /* #28 IDX: MISC_CLK_CTRL */
+    MMIO_R(0x204, 0xffffffff),          /* #29 */
+    MMIO_W(0x204, 0xffffff02),          /* #29 DEEP_SLEEP_CLK_SEL := 2 */
+    MMIO_R(0x204, 0xffffff02),          /* #30 */
+    MMIO_W(0x204, 0xffff0202),          /* #30 ZCLK_SEL := 2 */
+    MMIO_R(0x204, 0xffff0202),          /* #31 */
+    MMIO_W(0x204, 0xff020202),          /* #31 DFT_SMS_PG_CLK_SEL := 2 */
+    MMIO_W(0x200, 0xc05001a8),          /* #32 IDX: THM_CLK_CNTL */
+    MMIO_R(0x204, 0xffffffff),          /* #33 */
+    MMIO_W(0x204, 0xffffff02),          /* #33 CMON_CLK_SEL := 2 */
+    MMIO_R(0x204, 0xffffff02),          /* #34 */
+    MMIO_W(0x204, 0xffff0202),          /* #34 TMON_CLK_SEL := 2 */
+    /* enter_baco_tbl (CIK) */
+    MMIO_R(0x5394, 0x00001f84),         /* #1 */
+    MMIO_W(0x5394, 0x00001f85),         /* #1 BACO_EN := 1 */
+    MMIO_R(0x5394, 0x00001f85),         /* #2 */
+    MMIO_W(0x5394, 0x00001f87),         /* #2 BACO_BCLK_OFF := 1 */
+    MMIO_R(0x5394, 0x00001f87),         /* #3 wait bit 1 set */
+    MMIO_R(0x5394, 0x00001f87),         /* #4 */
+    MMIO_W(0x5394, 0x00001f83),         /* #4 BACO_ISO_DIS := 0 */
+    MMIO_R(0x5394, 0x00001f83),         /* #5 wait bit 2 clear */
+    MMIO_R(0x5394, 0x00001f83),         /* #6 */
+    MMIO_W(0x5394, 0x00001f03),         /* #6 BACO_ANA_ISO_DIS := 0 */
+    MMIO_R(0x5394, 0x00001f03),         /* #7 wait bit 7 clear */
+    MMIO_R(0x5394, 0x00001f03),         /* #8 */
+    MMIO_W(0x5394, 0x00001f0b),         /* #8 BACO_POWER_OFF := 1 */
+    MMIO_R(0x5394, 0x0000004b),         /* #9 wait bit 3 set */
+    MMIO_R(0x5394, 0x0000004b),         /* #10 wait BACO_MODE set */
+    MMIO_R(0x5394, 0x0000004b),         /* in BACO: leave it */
+    SLEEP(20000),                       /* 20 ms, regulator off -> on */
+    /* exit_baco_tbl (CIK) */
+    MMIO_R(0x5394, 0x0000004b),         /* #1 */
+    MMIO_W(0x5394, 0x0000005b),         /* #1 BACO_RESET_EN := 1 */
+    MMIO_R(0x5394, 0x0000005b),         /* #2 */
+    MMIO_W(0x5394, 0x00000059),         /* #2 BACO_BCLK_OFF := 0 */
+    MMIO_R(0x5394, 0x00000059),         /* #3 */
+    MMIO_W(0x5394, 0x00000051),         /* #3 BACO_POWER_OFF := 0 */
+    SLEEP(20000),                       /* #4 DLY_MS 20 */
+    MMIO_R(0x5394, 0x00000251),         /* #5 wait PWRGOOD_BF set */
+    MMIO_R(0x5394, 0x00000251),         /* #6 */
+    MMIO_W(0x5394, 0x00000255),         /* #6 BACO_ISO_DIS := 1 */
+    MMIO_R(0x5394, 0x00001e55),         /* #7 wait PWRGOOD GPIO/MEM/DVO */
+    MMIO_R(0x5394, 0x00001e55),         /* #8 */
+    MMIO_W(0x5394, 0x00001ed5),         /* #8 BACO_ANA_ISO_DIS := 1 */
+    MMIO_R(0x5394, 0x00001ed5),         /* #9 */
+    MMIO_W(0x5394, 0x00001ec5),         /* #9 BACO_RESET_EN := 0 */
+    MMIO_R(0x5394, 0x00001fc5),         /* #10 wait RCU_BIF_CONFIG_DONE set */
+    MMIO_R(0x5394, 0x00001fc5),         /* #11 */
+    MMIO_W(0x5394, 0x00001fc4),         /* #11 BACO_EN := 0 */
+    MMIO_R(0x5394, 0x00001f84),         /* #12 wait BACO_MODE clear */
+    /* clean_baco_tbl (CIK) */
+    MMIO_W(0x173c, 0x00000000),         /* #1 BIOS_SCRATCH_6 := 0 */
+    MMIO_W(0x1740, 0x00000000),         /* #2 BIOS_SCRATCH_7 := 0 */
+    MMIO_W(0xc150, 0x00000000),         /* #3 CP_PFP_UCODE_ADDR := 0 */
+    CFG_W(0x04, 2, 0x0000),             /* memory decode off */
+};
+
 static const RegValue final_tonga[] = {
     { 0x608, false, 0xff77ffff },           /* GPIOPAD_MASK */
     { 0x610, false, 0x00000000 },           /* GPIOPAD_EN */
@@ -556,6 +719,40 @@ static const RegValue final_polaris[] = {
     { 0xc050032c, true, 0x00000000 },       /* bit 4 self-clearing */
 };
 
+static const RegValue final_ci[] = {
+    { 0x04f0, false, 0x00000001 },          /* DISPPLL_BG_CNTL */
+    { 0x608, false, 0xff77ffff },           /* GPIOPAD_MASK */
+    { 0x610, false, 0x00000000 },           /* GPIOPAD_EN */
+    { 0x648, false, 0x00000000 },           /* GPIOPAD_PU_EN */
+    { 0x64c, false, 0x00000000 },           /* GPIOPAD_PD_EN */
+    { 0x2930, false, 0x00007740 },          /* MC_IO_RXCNTL_DPHY0_D0 */
+    { 0x2934, false, 0x00007740 },          /* MC_IO_RXCNTL_DPHY1_D0 */
+    { 0x2948, false, 0x00007740 },          /* MC_IO_RXCNTL_DPHY0_D1 */
+    { 0x294c, false, 0x00007740 },          /* MC_IO_RXCNTL_DPHY1_D1 */
+    { 0x2b50, false, 0x00000000 },          /* MC_SEQ_CNTL_2 */
+    { 0x2ba0, false, 0x00000000 },          /* MCLK_PWRMGT_CNTL */
+    { 0x2bb0, false, 0x80000100 },          /* MPLL_CNTL_MODE */
+    { 0x2bd4, false, 0x00000006 },          /* MPLL_CONTROL */
+    { 0x5490, false, 0x00000000 },          /* BIF_FB_EN */
+    { 0x5c1c, false, 0x00000007 },          /* PLL_CNTL */
+    { 0x6510, false, 0x03333333 },          /* DC_GPIO_GENERIC_MASK */
+    { 0x6518, false, 0x00000000 },          /* DC_GPIO_GENERIC_EN */
+    { 0x6520, false, 0xffffffff },          /* DC_GPIO_DVODATA_MASK */
+    { 0x6528, false, 0x00000000 },          /* DC_GPIO_DVODATA_EN */
+    { 0x6590, false, 0x00001111 },          /* DC_GPIO_SYNCA_MASK */
+    { 0x6598, false, 0x00000000 },          /* DC_GPIO_SYNCA_EN */
+    { 0xc150, false, 0x00000000 },          /* CP_PFP_UCODE_ADDR */
+    { 0xc0300024, true, 0x00000001 },       /* fb request reject */
+    { 0xc0500140, true, 0x00000009 },       /* CG_SPLL_FUNC_CNTL */
+    { 0xc0500144, true, 0x00000000 },       /* CG_SPLL_FUNC_CNTL_2 */
+    { 0xc0500170, true, 0x06000000 },       /* bits 25-27 */
+    { 0xc050019c, true, 0x00000400 },       /* MPLL_BYPASSCLK_SEL */
+    { 0xc05001a4, true, 0x00000000 },       /* CG_CLKPIN_CNTL_2 */
+    { 0xc05001a8, true, 0x00000202 },       /* THM_CLK_CNTL */
+    { 0xc05001ac, true, 0x00020202 },       /* MISC_CLK_CTRL */
+    { 0xc0500204, true, 0x00000000 },       /* CG_CLKPIN_CNTL_DC */
+};
+
 typedef struct BacoCase {
     const char *name;
     uint16_t device;
@@ -566,6 +763,12 @@ typedef struct BacoCase {
     size_t final_len;
     uint16_t scratch_cleared;       /* bit n: the clean table clears n */
     int64_t delay_us;               /* DLY_US steps of the tables */
+    unsigned delays;                /* how many */
+    /*
+     * WAITs that poll on a slow chip: every status the tables wait for,
+     * but CIK's PWRGOOD_BF, which its exit table's 20 ms delay covers
+     */
+    unsigned slow_waits;
 } BacoCase;
 
 static const BacoCase baco_cases[] = {
@@ -575,12 +778,14 @@ static const BacoCase baco_cases[] = {
         .seq = seq_baco_tonga, .seq_len = ARRAY_SIZE(seq_baco_tonga),
         .final = final_tonga, .final_len = ARRAY_SIZE(final_tonga),
         .scratch_cleared = 0x00c0,
+        .slow_waits = 7,
     }, {
         .name = "fiji",
         .device = DEV_FURY, .family = "Fiji",
         .seq = seq_baco_fiji, .seq_len = ARRAY_SIZE(seq_baco_fiji),
         .final = final_fiji, .final_len = ARRAY_SIZE(final_fiji),
         .scratch_cleared = 0xffff,
+        .slow_waits = 7,
     }, {
         .name = "polaris",
         .device = DEV_RX580, .family = "Polaris",
@@ -588,9 +793,37 @@ static const BacoCase baco_cases[] = {
         .final = final_polaris, .final_len = ARRAY_SIZE(final_polaris),
         .scratch_cleared = 0x00c0,
         /* turn_off_plls_tbl, Polaris #2, #13, #16, #18 */
-        .delay_us = 1 + 3 + 3 + 5,
+        .delay_us = 1 + 3 + 3 + 5, .delays = 4,
+        .slow_waits = 7,
+    }, {
+        .name = "hawaii",
+        .device = DEV_HAWAII, .family = "CIK",
+        .seq = seq_baco_ci, .seq_len = ARRAY_SIZE(seq_baco_ci),
+        .final = final_ci, .final_len = ARRAY_SIZE(final_ci),
+        .scratch_cleared = 0x00c0,
+        /* exit_baco_tbl, CIK #4 */
+        .delay_us = 20000, .delays = 1,
+        .slow_waits = 6,
+    }, {
+        .name = "bonaire",
+        .device = DEV_W5100, .family = "CIK",
+        .seq = seq_baco_ci, .seq_len = ARRAY_SIZE(seq_baco_ci),
+        .final = final_ci, .final_len = ARRAY_SIZE(final_ci),
+        .scratch_cleared = 0x00c0,
+        .delay_us = 20000, .delays = 1,
+        .slow_waits = 6,
     },
 };
+
+/* A board that supports BACO: CIK models have the strap clear otherwise */
+static TestEnv *env_baco_board(uint16_t device)
+{
+    TestEnv *env = env_new(device);
+
+    amd_gpu_model_set_strap(env->model, true);
+    amd_gpu_model_set_vbios_cap(env->model, true);
+    return env;
+}
 
 /* Distinct values in every scratch register, posted bit included */
 static void env_preset_scratch(TestEnv *env, uint32_t *before)
@@ -639,7 +872,7 @@ static void assert_scratch(TestEnv *env, const uint32_t *before,
 static void test_baco_sequence(const void *opaque)
 {
     const BacoCase *c = opaque;
-    TestEnv *env = env_new(c->device);
+    TestEnv *env = env_baco_board(c->device);
     uint32_t scratch[AMD_GPU_MODEL_SCRATCH_COUNT];
     AMDResetReport report;
 
@@ -668,7 +901,7 @@ static void test_baco_sequence(const void *opaque)
 static void test_baco_registers(const void *opaque)
 {
     const BacoCase *c = opaque;
-    TestEnv *env = env_new(c->device);
+    TestEnv *env = env_baco_board(c->device);
     AMDResetReport report;
     uint32_t index = 0;
     size_t i, j, n;
@@ -731,7 +964,7 @@ static void test_baco_registers(const void *opaque)
 static void test_baco_slow_chip(const void *opaque)
 {
     const BacoCase *c = opaque;
-    TestEnv *env = env_new(c->device);
+    TestEnv *env = env_baco_board(c->device);
     AMDResetReport report;
 
     amd_gpu_model_set_status_delay_ns(env->model, 3 * MS);
@@ -740,10 +973,10 @@ static void test_baco_slow_chip(const void *opaque)
 
     g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_DONE);
     g_assert_cmpuint(log_count_kind(env, 0, AMD_GPU_MODEL_SLEEP, -1), ==,
-                     7 * 3 + 1 + (c->delay_us ? 4 : 0));
+                     c->slow_waits * 3 + 1 + c->delays);
     g_assert_cmpint(env->now_ns - START_NS, ==,
                     (amd_reset_timings.baco_gap_us +
-                     7 * 3 * amd_reset_timings.baco_poll_us +
+                     c->slow_waits * 3 * amd_reset_timings.baco_poll_us +
                      c->delay_us) * 1000);
     g_assert_cmpuint(amd_gpu_model_baco_cycles(env->model), ==, 1);
     assert_power_on_clean(env);
@@ -753,25 +986,33 @@ static void test_baco_slow_chip(const void *opaque)
 /*
  * Each chip enters BACO only after its own tables: another chip's
  * sequence leaves it powered, enter_baco times out at its last step
- * (wait for BACO_MODE), and since the chip is not in BACO the exit does
- * not run, as amdgpu's tonga_baco_set_state() returns early.
+ * (wait for BACO_MODE; on a CIK chip, which has no BACO_BIF_SCLK_SWITCH,
+ * at the VI table's wait for it), and since the chip is not in BACO the
+ * exit does not run, as amdgpu's tonga_baco_set_state() returns early.
  */
 typedef struct CrossCase {
     const char *name;
     uint16_t model;                 /* the chip */
     uint16_t tables;                /* whose family's tables run */
+    unsigned step;                  /* where enter_baco times out */
 } CrossCase;
 
 static const CrossCase cross_cases[] = {
-    { "tonga-model-fiji-tables", DEV_W7100, DEV_FURY },
-    { "tonga-model-polaris-tables", DEV_W7100, DEV_RX580 },
-    { "fiji-model-tonga-tables", DEV_FURY, DEV_W7100 },
-    { "fiji-model-polaris-tables", DEV_FURY, DEV_RX580 },
-    { "polaris-model-tonga-tables", DEV_RX580, DEV_W7100 },
-    { "polaris-model-fiji-tables", DEV_RX580, DEV_FURY },
+    { "tonga-model-fiji-tables", DEV_W7100, DEV_FURY, 12 },
+    { "tonga-model-polaris-tables", DEV_W7100, DEV_RX580, 12 },
+    { "tonga-model-hawaii-tables", DEV_W7100, DEV_HAWAII, 10 },
+    { "fiji-model-tonga-tables", DEV_FURY, DEV_W7100, 12 },
+    { "fiji-model-polaris-tables", DEV_FURY, DEV_RX580, 12 },
+    { "polaris-model-tonga-tables", DEV_RX580, DEV_W7100, 12 },
+    { "polaris-model-fiji-tables", DEV_RX580, DEV_FURY, 12 },
+    { "polaris-model-hawaii-tables", DEV_RX580, DEV_HAWAII, 10 },
+    /* BIF 4.1 has no BACO_BIF_SCLK_SWITCH: VI's wait for it times out */
+    { "hawaii-model-tonga-tables", DEV_HAWAII, DEV_W7100, 3 },
+    { "hawaii-model-polaris-tables", DEV_HAWAII, DEV_RX580, 3 },
     { "tonga-model-tonga-tables", DEV_W7100, DEV_W7100 },
     { "fiji-model-fiji-tables", DEV_FURY, DEV_FURY },
     { "polaris-model-polaris-tables", DEV_RX580, DEV_RX580 },
+    { "hawaii-model-hawaii-tables", DEV_HAWAII, DEV_HAWAII },
 };
 
 /*
@@ -797,7 +1038,7 @@ static void assert_not_entered_tail(TestEnv *env)
 static void test_baco_cross(const void *opaque)
 {
     const CrossCase *c = opaque;
-    TestEnv *env = env_new(c->model);
+    TestEnv *env = env_baco_board(c->model);
     AMDResetReport report;
     AMDResetResult result;
     ssize_t gap;
@@ -824,7 +1065,7 @@ static void test_baco_cross(const void *opaque)
         g_assert_cmpint(report.method, ==, AMD_RESET_METHOD_BACO);
         g_assert_nonnull(report.table);
         g_assert_nonnull(strstr(report.table, "enter_baco"));
-        g_assert_cmpuint(report.step, ==, 12);
+        g_assert_cmpuint(report.step, ==, c->step);
         g_assert_cmpuint(amd_gpu_model_baco_entries(env->model), ==, 0);
         /* never powered down: the guest's state is still there */
         g_assert_true(amd_gpu_model_driver_loaded(env->model));
@@ -1044,11 +1285,13 @@ static void test_baco_gone(const void *opaque)
 /*
  * "Config reset wears out" (the W7100 report: two resets work, the third
  * leaves a black screen).  Without the VBIOS cap the engine picks the
- * config reset, as amdgpu does, and the third reset times out, bounded.
+ * config reset, as amdgpu does, and the third reset times out, bounded;
+ * on a Tonga as on a Hawaii whose strap says BACO but whose VBIOS lacks
+ * the cap (as on the Bonaire MXM boards).
  */
-static void test_wear_config(void)
+static void test_wear_config(const void *opaque)
 {
-    TestEnv *env = env_new(DEV_W7100);
+    TestEnv *env = env_baco_board(GPOINTER_TO_UINT(opaque));
     AMDResetReport report;
     unsigned i;
 
@@ -1113,39 +1356,34 @@ static void test_wear_baco(const void *opaque)
 }
 
 /*
- * VBIOS unreadable, strap set: the config reset first, BACO when it times
- * out.  The third config reset wears out and BACO, run right away without
- * an SMC reset, brings the chip back.
+ * The config reset first, BACO when it times out: on a VI board whose
+ * VBIOS cannot be read, and on every CIK board with the strap and the
+ * cap (or a VBIOS that cannot be read).  With the config reset worn out
+ * after two resets, every third reset escalates, and BACO, run right
+ * away without an SMC reset, brings the chip back: its power-down also
+ * ends the wear, so the two after it are config resets again.
  */
-static void test_wear_fallback(void)
+typedef struct FallbackCase {
+    const char *name;
+    uint16_t device;
+    bool vbios;                     /* readable, with the cap */
+    unsigned reboots;
+} FallbackCase;
+
+static const FallbackCase fallback_cases[] = {
+    { "tonga-vbios-unreadable", DEV_W7100, false, 3 },
+    { "hawaii", DEV_HAWAII, true, 10 },
+    { "hawaii-vbios-unreadable", DEV_HAWAII, false, 10 },
+    { "bonaire", DEV_W5100, true, 10 },
+};
+
+/* The timed-out config reset, its last poll, then BACO: no SMC reset */
+static void assert_escalation(TestEnv *env)
 {
-    TestEnv *env = env_new(DEV_W7100);
-    AMDResetReport report;
-    ssize_t trigger, baco;
+    ssize_t trigger = log_find(env, 0, AMD_GPU_MODEL_CFG_WRITE, 0x7c);
+    ssize_t baco = log_find(env, 0, AMD_GPU_MODEL_MMIO_READ, 0x5394);
     AMDGPUModelAccess e;
-    unsigned i;
 
-    amd_gpu_model_set_vbios(env->model, NULL, 0);
-    amd_gpu_model_set_config_reset_wear(env->model, 2);
-    env_choose(env, AMD_RESET_METHOD_NONE);
-    g_assert_cmpint(env->dev.methods[0], ==, AMD_RESET_METHOD_CONFIG);
-    g_assert_cmpuint(env->dev.n_methods, ==, 2);
-    g_assert_cmpint(env->dev.methods[1], ==, AMD_RESET_METHOD_BACO);
-
-    for (i = 1; i <= 3; i++) {
-        env_guest_ran(env, 0);
-        g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_DONE);
-        g_assert_cmpint(report.method, ==, i < 3 ? AMD_RESET_METHOD_CONFIG :
-                        AMD_RESET_METHOD_BACO);
-        g_assert_false(amd_gpu_model_in_reset(env->model));
-        g_assert_true(amd_gpu_model_is_clean(env->model));
-        g_assert_cmpuint(amd_gpu_model_baco_cycles(env->model), ==, i == 3);
-    }
-    g_assert_cmpuint(amd_gpu_model_config_resets(env->model), ==, 3);
-
-    /* the last poll, its presence check, then BACO: no SMC reset between */
-    trigger = log_find(env, 0, AMD_GPU_MODEL_CFG_WRITE, 0x7c);
-    baco = log_find(env, 0, AMD_GPU_MODEL_MMIO_READ, 0x5394);
     g_assert_cmpint(trigger, >, 0);
     g_assert_cmpint(baco, >, trigger);
     e = log_entry(env, baco - 2);
@@ -1161,6 +1399,41 @@ static void test_wear_fallback(void)
                     (env->timings.settle_us + env->timings.ready_timeout_us +
                      amd_reset_timings.ready_poll_us +
                      amd_reset_timings.baco_total_us) * 1000LL);
+}
+
+static void test_wear_fallback(const void *opaque)
+{
+    const FallbackCase *c = opaque;
+    TestEnv *env = env_baco_board(c->device);
+    AMDResetReport report;
+    unsigned i;
+
+    if (!c->vbios) {
+        amd_gpu_model_set_vbios(env->model, NULL, 0);
+    }
+    amd_gpu_model_set_config_reset_wear(env->model, 2);
+    env_choose(env, AMD_RESET_METHOD_NONE);
+    g_assert_cmpint(env->dev.methods[0], ==, AMD_RESET_METHOD_CONFIG);
+    g_assert_cmpuint(env->dev.n_methods, ==, 2);
+    g_assert_cmpint(env->dev.methods[1], ==, AMD_RESET_METHOD_BACO);
+
+    for (i = 1; i <= c->reboots; i++) {
+        bool worn = i % 3 == 0;
+
+        env_guest_ran(env, 0);
+        g_assert_cmpint(env_run(env, &report), ==, AMD_RESET_DONE);
+        g_assert_cmpint(report.method, ==, worn ? AMD_RESET_METHOD_BACO :
+                        AMD_RESET_METHOD_CONFIG);
+        g_assert_false(amd_gpu_model_in_reset(env->model));
+        g_assert_true(amd_gpu_model_is_clean(env->model));
+        g_assert_false(amd_gpu_model_in_baco(env->model));
+        g_assert_cmpuint(amd_gpu_model_baco_cycles(env->model), ==, i / 3);
+        if (worn) {
+            assert_escalation(env);
+        }
+    }
+    g_assert_cmpuint(amd_gpu_model_config_resets(env->model), ==,
+                     c->reboots);
     env_free(env);
 }
 
@@ -1280,10 +1553,22 @@ void test_amd_reset_add_baco(void)
                     test_baco_bound_real_clock);
 
     /* the W7100 report, and what BACO does about it */
-    g_test_add_func("/vfio/amd-reset/wear-out/config", test_wear_config);
+    g_test_add_data_func("/vfio/amd-reset/wear-out/config/tonga",
+                         GUINT_TO_POINTER(DEV_W7100), test_wear_config);
+    g_test_add_data_func("/vfio/amd-reset/wear-out/config/hawaii-no-cap",
+                         GUINT_TO_POINTER(DEV_HAWAII), test_wear_config);
     for (i = 0; i < ARRAY_SIZE(baco_cases); i++) {
+        /* a family whose BACO is a fallback never starts with it */
+        if (amd_reset_lookup(AMD_RESET_VENDOR_ID,
+                             baco_cases[i].device)->family->baco_fallback) {
+            continue;
+        }
         add_case("/vfio/amd-reset/wear-out/baco/%s", baco_cases[i].name,
                  &baco_cases[i], test_wear_baco);
     }
-    g_test_add_func("/vfio/amd-reset/wear-out/fallback", test_wear_fallback);
+    for (i = 0; i < ARRAY_SIZE(fallback_cases); i++) {
+        add_case("/vfio/amd-reset/wear-out/fallback/%s",
+                 fallback_cases[i].name, &fallback_cases[i],
+                 test_wear_fallback);
+    }
 }

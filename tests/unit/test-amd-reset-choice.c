@@ -58,25 +58,28 @@ static const ChooseCase choose_baco_family[] = {
     { true, CAP_P, CH_CFG, true, M_CFG, false },
 };
 
-/* CIK: no BACO in this series */
-static const ChooseCase choose_config_family[] = {
+/*
+ * CIK: the config reset first; BACO after it where the board supports
+ * BACO or its VBIOS cannot be read, and when forced
+ */
+static const ChooseCase choose_cik_family[] = {
     { false, CAP_U, CH_AUTO, true, M_CFG, false },
-    { false, CAP_U, CH_BACO, false, .error = "BACO" },
+    { false, CAP_U, CH_BACO, false, .error = "strap" },
     { false, CAP_U, CH_CFG, true, M_CFG, false },
     { false, CAP_A, CH_AUTO, true, M_CFG, false },
-    { false, CAP_A, CH_BACO, false, .error = "BACO" },
+    { false, CAP_A, CH_BACO, false, .error = "strap" },
     { false, CAP_A, CH_CFG, true, M_CFG, false },
     { false, CAP_P, CH_AUTO, true, M_CFG, false },
-    { false, CAP_P, CH_BACO, false, .error = "BACO" },
+    { false, CAP_P, CH_BACO, false, .error = "strap" },
     { false, CAP_P, CH_CFG, true, M_CFG, false },
-    { true, CAP_U, CH_AUTO, true, M_CFG, false },
-    { true, CAP_U, CH_BACO, false, .error = "BACO" },
+    { true, CAP_U, CH_AUTO, true, M_CFG, true },
+    { true, CAP_U, CH_BACO, true, M_BACO, false },
     { true, CAP_U, CH_CFG, true, M_CFG, false },
     { true, CAP_A, CH_AUTO, true, M_CFG, false },
-    { true, CAP_A, CH_BACO, false, .error = "BACO" },
+    { true, CAP_A, CH_BACO, true, M_BACO, false },
     { true, CAP_A, CH_CFG, true, M_CFG, false },
-    { true, CAP_P, CH_AUTO, true, M_CFG, false },
-    { true, CAP_P, CH_BACO, false, .error = "BACO" },
+    { true, CAP_P, CH_AUTO, true, M_CFG, true },
+    { true, CAP_P, CH_BACO, true, M_BACO, false },
     { true, CAP_P, CH_CFG, true, M_CFG, false },
 };
 
@@ -125,10 +128,10 @@ static void test_choose(void)
                  ARRAY_SIZE(choose_baco_family));
     check_choose(DEV_RX580, choose_baco_family,
                  ARRAY_SIZE(choose_baco_family));
-    check_choose(DEV_HAWAII, choose_config_family,
-                 ARRAY_SIZE(choose_config_family));
-    check_choose(0x6649, choose_config_family,             /* Bonaire */
-                 ARRAY_SIZE(choose_config_family));
+    check_choose(DEV_HAWAII, choose_cik_family,
+                 ARRAY_SIZE(choose_cik_family));
+    check_choose(0x6649, choose_cik_family,                /* Bonaire */
+                 ARRAY_SIZE(choose_cik_family));
 }
 
 /*
@@ -199,6 +202,7 @@ typedef enum VbiosEdit {
     VB_TRUNCATED,                   /* one byte short */
     VB_CAP_AT_OTHER_OFFSET,         /* where the other format has it */
     VB_PARSE_AS_OTHER,              /* the other format's parser */
+    VB_MOVED_ODD,                   /* data tables moved, table at odd */
     VB_EMPTY,
 } VbiosEdit;
 
@@ -259,6 +263,14 @@ static const VbiosCase vbios_cases[] = {
       CAP_A },
     { "v0-cap-at-v1-offset", V0, true, false, VB_CAP_AT_OTHER_OFFSET,
       CAP_A },
+    /*
+     * As a rebuilt Hawaii image: master data table at 0x3a6, PowerPlay
+     * table at an odd offset; format revision 6 and no state count in
+     * the header, as on every Bonaire and Hawaii image
+     */
+    { "v0-hawaii-moved", V0, true, false, VB_MOVED_ODD, CAP_P },
+    { "v0-hawaii-moved-no-cap", V0, false, false, VB_MOVED_ODD, CAP_A },
+    { "v1-moved", V1, true, false, VB_MOVED_ODD, CAP_P },
     { "v1-image-as-v0", V1, true, false, VB_PARSE_AS_OTHER, CAP_A },
     { "v0-image-as-v1", V0, true, false, VB_PARSE_AS_OTHER, CAP_U },
     { "empty", V1, true, false, VB_EMPTY, CAP_U },
@@ -368,6 +380,23 @@ static void test_vbios(const void *opaque)
         break;
     case VB_PARSE_AS_OTHER:
         format = c->format == V1 ? V0 : V1;
+        break;
+    case VB_MOVED_ODD:
+        if (c->format == V0) {
+            g_assert_cmpuint(rom[pp + 2], ==, 6);   /* format revision */
+            g_assert_cmpuint(rom[pp + 5], ==, 0);   /* ucNumStates */
+        }
+        memmove(rom + 0x3a6, rom + l.master_data, 0x24);
+        memset(rom + l.master_data, 0, 0x24);
+        stw_le_p(rom + l.header + 0x20, 0x3a6);
+        memmove(rom + 0x753, rom + pp, l.powerplay_size + 2);
+        memset(rom + pp, 0, l.powerplay_size + 2);
+        stw_le_p(rom + 0x3a6 + 0x22, 0x753);
+        if (c->format == V1) {
+            /* its state array moved with it */
+            g_assert_cmpuint(lduw_le_p(rom + 0x753 + 35), ==,
+                             l.state_array - pp);
+        }
         break;
     case VB_EMPTY:
         len = 0;
@@ -500,14 +529,18 @@ typedef struct FamilyCase {
     const char *name;
     AMDPPTableFormat pptable;
     size_t prep_tables;             /* amdgpu <chip>_baco_set_state() */
+    size_t enter_steps;
     size_t clean_steps;
+    bool baco_fallback;
 } FamilyCase;
 
+/* CIK's enter table has no BACO_BIF_SCLK_SWITCH steps (BIF 4.1) */
 static const FamilyCase family_cases[] = {
-    { DEV_HAWAII, "CIK", V0, 0, 0 },
-    { DEV_W7100, "Tonga", V1, 4, 2 },
-    { DEV_FURY, "Fiji", V1, 5, 16 },
-    { DEV_RX580, "Polaris", V1, 5, 2 },
+    { DEV_HAWAII, "CIK", V0, 4, 10, 3, true },
+    { 0x6649, "CIK", V0, 4, 10, 3, true },
+    { DEV_W7100, "Tonga", V1, 4, 12, 2 },
+    { DEV_FURY, "Fiji", V1, 5, 12, 16 },
+    { DEV_RX580, "Polaris", V1, 5, 12, 2 },
 };
 
 static size_t table_steps(const AMDRegTable *t)
@@ -543,22 +576,24 @@ static void test_families(void)
         g_assert_cmpstr(f->name, ==, c->name);
         g_assert_true(f->gen == &amd_reset_gen_cik_vi);
         g_assert_cmpint(f->pptable, ==, c->pptable);
-        if (!c->prep_tables) {
-            g_assert_null(f->baco);
-            continue;
-        }
+        g_assert_cmpint(f->baco_fallback, ==, c->baco_fallback);
         g_assert_nonnull(f->baco);
         g_assert_cmpuint(f->baco->prep_count, ==, c->prep_tables);
         for (j = 0; j < f->baco->prep_count; j++) {
             g_assert_cmpuint(table_steps(&f->baco->prep[j]), >, 0);
         }
         g_assert_cmpstr(f->baco->enter->name, ==, "enter_baco_tbl");
-        g_assert_cmpuint(table_steps(f->baco->enter), ==, 12);
+        g_assert_cmpuint(table_steps(f->baco->enter), ==, c->enter_steps);
         g_assert_cmpstr(f->baco->exit->name, ==, "exit_baco_tbl");
         g_assert_cmpuint(table_steps(f->baco->exit), ==, 12);
         g_assert_cmpstr(f->baco->clean->name, ==, "clean_baco_tbl");
         g_assert_cmpuint(table_steps(f->baco->clean), ==, c->clean_steps);
     }
+
+    /* an unlisted GPU of the generation (x-amd-reset=on): no tables */
+    g_assert_cmpstr(amd_reset_family_cik_vi.name, ==, "CIK/VI");
+    g_assert_true(amd_reset_family_cik_vi.gen == &amd_reset_gen_cik_vi);
+    g_assert_null(amd_reset_family_cik_vi.baco);
 
     /* the generation runs both methods; BACO resets the whole chip */
     g_assert_true(amd_reset_gen_cik_vi.methods[AMD_RESET_METHOD_CONFIG] ==
@@ -604,13 +639,13 @@ static void test_policy(void)
                                    &family, &error_abort));
     g_assert_null(family);
 
-    /* on: the table family, or CIK's config reset for an unlisted GPU */
+    /* on: the table family, or the generic CIK/VI one for an unlisted GPU */
     g_assert_true(amd_reset_select(ON_OFF_AUTO_ON, 0x1002, 0x7300,
                                    &family, &error_abort));
     g_assert_cmpstr(family->name, ==, "Fiji");
     g_assert_true(amd_reset_select(ON_OFF_AUTO_ON, 0x1002, 0x6900,
                                    &family, &error_abort));
-    g_assert_true(family == amd_reset_lookup(0x1002, 0x67b0)->family);
+    g_assert_true(family == &amd_reset_family_cik_vi);
     g_assert_null(family->baco);
 
     /* on, but not an AMD GPU: a user error */

@@ -353,6 +353,7 @@ static void test_no_smc(const void *opaque)
             MMIO_R(0x204, clock),
             MMIO_W(0x200, 0x80000370),
             MMIO_R(0x204, pc),
+            MMIO_R(0x5394, 0x00001f84), /* BACO_CNTL: not left in BACO */
             CFG_W(0x04, 2, 0x0000),
         };
 

@@ -25,6 +25,7 @@
 
 /* PCI device IDs of one chip of each kind */
 #define DEV_HAWAII      0x67b0          /* R9 290X */
+#define DEV_W5100       0x6649          /* Bonaire, FirePro W5100 */
 #define DEV_W7100       0x692b          /* Tonga */
 #define DEV_FURY        0x7300          /* Fiji */
 #define DEV_RX580       0x67df          /* Polaris10 */

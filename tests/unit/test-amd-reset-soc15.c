@@ -508,9 +508,12 @@ static void test_soc15_policy(void)
           "SOC15/NV" },
         { 0x73bf, AMD_RESET_METHOD_MODE1, ON_OFF_AUTO_ON, 0x80000,
           "SOC15/NV" },
-        { 0x6900, AMD_RESET_METHOD_NONE, ON_OFF_AUTO_ON, 0x40000, "CIK" },
+        { 0x6900, AMD_RESET_METHOD_NONE, ON_OFF_AUTO_ON, 0x40000,
+          "CIK/VI" },
         { 0x6900, AMD_RESET_METHOD_MODE1, ON_OFF_AUTO_ON, 0x40000, NULL,
-          "the CIK family (GCN 1.1/1.2) has no PSP mode1" },
+          "the CIK/VI family (GCN 1.1/1.2) has no PSP mode1" },
+        { 0x6900, AMD_RESET_METHOD_BACO, ON_OFF_AUTO_ON, 0x40000, NULL,
+          "the CIK/VI family has no BACO sequence" },
     };
     size_t i;
 
