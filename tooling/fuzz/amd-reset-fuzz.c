@@ -4,9 +4,14 @@
  *
  * What is fuzzed is chosen by the top two bits of the first byte:
  *
- *  0  the config reset + SMC reset;
- *  1  BACO with the real tables of Tonga, Fiji or Polaris;
- *  2  the config reset of a BACO-capable chip with the BACO fallback;
+ *  0  the config reset + SMC reset, of a CIK chip (Hawaii: its need check
+ *     reads BACO_CNTL) or of the generic CIK/VI family (no BACO);
+ *  1  BACO with the real tables of Tonga, Fiji, Polaris, or with byte 0
+ *     bit 0 set Bonaire or Hawaii (CIK, ci_baco.c);
+ *  2  the config reset of a BACO-capable chip with the BACO fallback; with
+ *     byte 0 bit 0 set a CIK chip, and with byte 1 bit 5 set too the
+ *     methods its choice (amd_reset_choose_vi()) makes from the strap and
+ *     a V0 VBIOS image that the input derives (cik_read_rom());
  *  3  with bit 0 clear, the VBIOS parser: the rest of the input is the ROM
  *     image, parsed in the three PowerPlay table formats (ATOM_PPLIB,
  *     ATOM_Tonga, atomfirmware) and compared with a reference parser
@@ -83,8 +88,9 @@
  *  - touch config space only at 0x08 (4-byte presence read), the command
  *    register (2-byte writes: memory decode on, then 0 last) and the 0x7c
  *    trigger (with the magic, once, never in BACO mode); BAR5 only while
- *    memory decode is on, with aligned offsets inside the aperture, and in
- *    the config reset only at the SMC index/data pair and CONFIG_MEMSIZE;
+ *    memory decode is on, with aligned offsets inside the aperture, and
+ *    before BACO only at the SMC index/data pair and CONFIG_MEMSIZE, but
+ *    for the need check's BACO_CNTL read and the choice's strap read;
  *  - check presence (read 0x08) only right after an all-ones BAR5 read,
  *    except at the start; report GONE only after an all-ones read of 0x08
  *    (or of the SMC registers, before the config reset), and touch
@@ -98,15 +104,36 @@
  *    were not all-ones (all-ones ends no wait and tells no state); a
  *    TIMEOUT names a table and a step, or BACO_CNTL when that read did
  *    not show the state the tables had waited for;
+ *  - decide as amdgpu's vi_need_reset_on_init() from the first reads of
+ *    the SMC clock and program counter: GONE if either read all-ones, a
+ *    reset if the SMC runs; if it is stopped CLEAN, but for a family with
+ *    BACO, whose need check reads BACO_CNTL (that read only) and resets a
+ *    chip it reads in BACO;
+ *  - in a BACO that is DONE, spend in the exit at least the DELAY_US steps
+ *    of the exit and clean tables (CIK: the 20 ms after the power-on);
+ *    on CIK never set BACO_BIF_SCLK_SWITCH (BIF 4.1 has no such bit, the
+ *    healthy CIK chip reads it 0) unless an RMW keeps it from its read;
+ *  - in the CIK choice: read the strap and the ROM (none with no_rom), no
+ *    more, before any method, and choose as amdgpu's
+ *    cik_asic_reset_method() and the series' rule say from the strap read
+ *    and the reference parser's V0 cap: forced config, forced BACO (with
+ *    the strap, else REFUSED), otherwise the config reset, with BACO after
+ *    it when the strap is set and the cap is present or unknown, never
+ *    BACO first; the cap the engine found is the reference parser's;
  *  - in the VBIOS parser: give one of the three answers, a reason with
  *    UNKNOWN, and the reference parser's answer.
  *
  * ASan and UBSan watch the rest.
  *
- * Input, modes 0-2: byte 0 bit 0 is unused; mode 0 and 2: bits 1-2
- * select settle_us, bits 3-5 ready_timeout_us; mode 1: bits 1-2 the family,
- * bits 3-5 a set of BACO timings.  Byte 1 bits 0-3 are the latency of
- * every access in us; mode 2: bits 4-5 the family, bits 6-7 the timings.
+ * Input, modes 0-2: byte 0 bit 0 selects the CIK variant above (mode 0:
+ * set is the generic CIK/VI family, clear Hawaii); mode 0 and 2: bits 1-2
+ * select settle_us, bits 3-5 ready_timeout_us; mode 1: bits 1-2 the family
+ * (the CIK chip with bit 0 set), bits 3-5 a set of BACO timings.  Byte 1
+ * bits 0-3 are the latency of every access in us; mode 2: bits 4-5 the
+ * family (with byte 0 bit 0 set: bit 4 Hawaii or Bonaire, bit 5 the
+ * choice), bits 6-7 the timings.  The CIK choice takes byte 2: bits 0-1
+ * are x-amd-reset-method (as amdgpu chooses, config, BACO, as amdgpu
+ * chooses without a ROM).
  * Then each register read takes one byte: < 0x40 the value a healthy GPU
  * would give, < 0x80 all-ones, < 0xc0 zero, otherwise the next four bytes
  * (little endian).  Each sleep takes one byte, the oversleep in us.  Once
@@ -115,7 +142,21 @@
  * exact.  The healthy BACO chip keeps what is written and answers the
  * waits of the tables: BACO_MODE follows BACO_POWER_OFF, the PWRGOOD bits
  * and RCU_BIF_CONFIG_DONE its inverse, the SPLL acknowledges change
- * requests, Polaris's bit 4 clears itself.
+ * requests, Polaris's bit 4 clears itself.  The CIK strap
+ * (CC_BIF_BX_FUSESTRAP0) reads BACO capable when healthy.
+ *
+ * The ROM of the CIK choice: one byte says none (< 0x20), or a V0
+ * (ATOM_PPLIB) image laid out as the real Bonaire and Hawaii images are:
+ * format revision 6, a state count of 0, a table as large as
+ * ATOM_PPLIB_POWERPLAYTABLE5; bit 0 the BACO cap, bit 1 every other cap,
+ * bits 2-3 where the tables are (the model's even offsets, odd offsets
+ * with the master data table after the PowerPlay table, the PowerPlay
+ * table the last bytes of the image, the master data table before the ROM
+ * header); from 0x80 the image cut by the next byte around the end of its
+ * last table and one byte changed: the byte after names it (below 0x80 one
+ * of the bytes the parser reads, else one of every 16), the one after is
+ * XORed into it.  An input used up gives the odd-offset image with the
+ * cap.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -145,6 +186,8 @@ static const uint32_t timeout_table[] = {
     0, 1, 10, 100, 1000, 10000, 100000, 25000,
 };
 static const uint16_t family_devices[] = { 0x692b, 0x7300, 0x67df, 0x67ef };
+/* CIK: Hawaii (R9 290X), Bonaire (FirePro W5100), Hawaii GL, Bonaire XTX */
+static const uint16_t cik_devices[] = { 0x67b0, 0x6649, 0x67a0, 0x6658 };
 
 /* BACO timings: wait, total, gap, poll (us); 0 keeps the family's */
 typedef struct BacoTiming {
@@ -167,6 +210,8 @@ static const BacoTiming baco_timings[] = {
 #define   BACO_POWER_OFF        0x8
 #define   BACO_MODE             0x40
 #define   BACO_STATUS_POWERED   0x1f00      /* PWRGOOD_*, CONFIG_DONE */
+#define   BACO_SCLK_SWITCH      BACO_CNTL__BACO_BIF_SCLK_SWITCH_MASK
+#define STRAP_BACO          CC_BIF_BX_FUSESTRAP0__STRAP_BIF_PX_CAPABLE_MASK
 #define IX_SPLL_FUNC_CNTL_2 0xc0500144
 #define IX_SPLL_STATUS      0xc050015c
 #define IX_SELF_CLEAR_A     0xc05002b0
@@ -204,6 +249,24 @@ typedef struct FakeGPU {
     bool baco_mode_seen;            /* BACO_CNTL read with BACO_MODE */
     unsigned baco_writes;           /* BAR5 writes but the SMC pair's */
     bool baco_out_seen;             /* ... and without it, afterwards */
+
+    /* CIK/VI: the family, its need check, its choice */
+    const AMDResetFamily *family;
+    unsigned need_reads;            /* SMC data reads of the need check */
+    bool need_clock_read, need_pc_read;
+    uint32_t need_clock, need_pc;
+    bool need_window;               /* SMC stopped: BACO_CNTL may follow */
+    bool need_baco_access;          /* the access now is that read */
+    bool need_baco_read;
+    uint32_t need_baco;             /* what it gave */
+    uint32_t last_baco_cntl;        /* the last BACO_CNTL read */
+    uint32_t baco_gap_us;
+    int64_t gap_end_ns;             /* the end of the gap, 0 before */
+    bool choice;                    /* the CIK choice runs */
+    bool strap_read, rom_read;
+    uint32_t strap;
+    uint8_t *rom;                   /* a copy of the image given, or NULL */
+    size_t rom_len;
 } FakeGPU;
 
 #define CHECK(cond, ...) do { \
@@ -296,7 +359,13 @@ static uint32_t mmio_healthy(FakeGPU *g, uint32_t offset)
         return 0x2000;
     case R_BACO_CNTL:
         v = table_get(g->mmio, offset, 0x84) & ~(BACO_MODE | 0x3f00);
+        if (g->family == &amd_reset_family_cik) {
+            /* BIF 4.1 has no BACO_BIF_SCLK_SWITCH */
+            v &= ~BACO_SCLK_SWITCH;
+        }
         return v | (v & BACO_POWER_OFF ? BACO_MODE : BACO_STATUS_POWERED);
+    case mmCC_BIF_BX_FUSESTRAP0:
+        return STRAP_BACO;
     default:
         return table_get(g->mmio, offset, 0);
     }
@@ -354,19 +423,34 @@ static void fake_config_write(void *opaque, uint32_t offset, uint32_t value,
     }
 }
 
-static void check_mmio(FakeGPU *g, uint32_t offset)
+static void check_mmio(FakeGPU *g, uint32_t offset, bool is_write)
 {
+    bool strap;
+
     CHECK(g->command & PCI_COMMAND_MEMORY,
           "BAR5 access at 0x%x with memory decode off", offset);
     CHECK(offset % 4 == 0 && offset < AMD_CIK_VI_BAR5_SIZE,
           "BAR5 access at 0x%x", offset);
+    /* a stopped SMC: a family with BACO reads BACO_CNTL next, nothing else */
+    g->need_baco_access = g->need_window;
+    if (g->need_window) {
+        g->need_window = false;
+        CHECK(g->family->baco && !is_write && offset == R_BACO_CNTL,
+              "%s need check, SMC stopped: BAR5 %s at 0x%x", g->family->name,
+              is_write ? "write" : "read", offset);
+        CHECK(!g->need_baco_read, "a second need check");
+        return;
+    }
+    strap = g->choice && !is_write && offset == mmCC_BIF_BX_FUSESTRAP0 &&
+            !g->config_reset && !g->baco_started;
     if (offset == R_BACO_CNTL && g->mode != MODE_CONFIG) {
         g->baco_started = true;
     }
-    if (!g->baco_started) {
+    if (!g->baco_started && !strap) {
         /* the config reset, or the part of the fallback before BACO */
         CHECK(offset == mmSMC_IND_INDEX_0 || offset == mmSMC_IND_DATA_0 ||
-              offset == mmCONFIG_MEMSIZE, "BAR5 access at 0x%x", offset);
+              offset == mmCONFIG_MEMSIZE, "BAR5 %s at 0x%x",
+              is_write ? "write" : "read", offset);
     }
     if (g->gone_seen) {
         g->mmio_after_gone++;
@@ -379,7 +463,7 @@ static uint32_t fake_mmio_read(void *opaque, uint32_t offset)
     uint32_t healthy, v;
 
     access_cost(g);
-    check_mmio(g, offset);
+    check_mmio(g, offset, false);
     healthy = mmio_healthy(g, offset);
     if (offset == mmCONFIG_MEMSIZE) {
         g->polls++;
@@ -387,6 +471,43 @@ static uint32_t fake_mmio_read(void *opaque, uint32_t offset)
         v = fuzz_value(g, healthy, ALL_ONES);
     } else {
         v = fuzz_value(g, healthy, healthy);
+    }
+    if (offset == mmSMC_IND_DATA_0 && g->need_reads < 2) {
+        /* the need check: the SMC clock and program counter, first */
+        g->need_reads++;
+        if (g->smc_index == ixSMC_SYSCON_CLOCK_CNTL_0 &&
+            !g->need_clock_read) {
+            g->need_clock_read = true;
+            g->need_clock = v;
+        } else {
+            CHECK(g->smc_index == ixSMC_PC_C && !g->need_pc_read,
+                  "need check read SMC 0x%x", g->smc_index);
+            g->need_pc_read = true;
+            g->need_pc = v;
+        }
+        g->need_window = g->need_reads == 2 &&
+                         g->need_clock != ALL_ONES &&
+                         g->need_pc != ALL_ONES &&
+                         ((g->need_clock &
+                           SMC_SYSCON_CLOCK_CNTL_0__ck_disable_MASK) ||
+                          g->need_pc < AMD_SMC_FIRMWARE_PC_MIN);
+    }
+    if (offset == mmCC_BIF_BX_FUSESTRAP0) {
+        CHECK(!g->strap_read, "strap read twice");
+        g->strap_read = true;
+        g->strap = v;
+    }
+    if (g->need_baco_access) {
+        /* the need check's, which tells BACO nothing */
+        g->need_baco_access = false;
+        g->need_baco_read = true;
+        g->need_baco = v;
+        g->last_mmio_all_ones = v == ALL_ONES;
+        g->mmio_all_ones |= v == ALL_ONES;
+        return v;
+    }
+    if (offset == R_BACO_CNTL) {
+        g->last_baco_cntl = v;
     }
     /* all-ones says nothing of BACO_MODE: the engine must not take it */
     if (offset == R_BACO_CNTL && v != ALL_ONES) {
@@ -407,7 +528,13 @@ static void fake_mmio_write(void *opaque, uint32_t offset, uint32_t value)
     FakeGPU *g = opaque;
 
     access_cost(g);
-    check_mmio(g, offset);
+    check_mmio(g, offset, true);
+    /* CIK: an RMW of BACO_CNTL may only keep the bit BIF 4.1 lacks */
+    CHECK(offset != R_BACO_CNTL || g->family != &amd_reset_family_cik ||
+          !(value & BACO_SCLK_SWITCH) ||
+          (g->last_baco_cntl & BACO_SCLK_SWITCH),
+          "CIK: BACO_CNTL := 0x%x sets BACO_BIF_SCLK_SWITCH (read 0x%x)",
+          value, g->last_baco_cntl);
     switch (offset) {
     case mmSMC_IND_INDEX_0:
         g->smc_index = value;
@@ -449,6 +576,10 @@ static void fake_sleep_us(void *opaque, uint32_t us)
 
     next_byte(g, &over);
     g->now_ns += ((int64_t)us + over) * 1000;
+    if (us == g->baco_gap_us && g->baco_mode_seen && !g->gap_end_ns) {
+        /* BACO's gap between regulator off and on: the exit follows */
+        g->gap_end_ns = g->now_ns;
+    }
 }
 
 static const AMDResetOps fake_ops = {
@@ -1802,6 +1933,183 @@ static void fuzz_smn_table(FakeGPU *g, uint8_t b0)
           budget_ns);
 }
 
+/* CIK: the choice, and the V0 images it reads ---------------------------- */
+
+#define CIK_ROM_SIZE        0x800
+#define CIK_ROM_HEADER_SIZE 0x24
+#define CIK_ROM_MDT_SIZE    (4 + 2 * 16)        /* to PowerPlayInfo */
+#define CIK_PP_SIZE         0x58    /* ATOM_PPLIB_POWERPLAYTABLE5 */
+#define CIK_PP_REVISION     6
+#define CIK_PP_CAPS         21
+#define CIK_CAP_BACO        0x00020000
+
+/* Where an image keeps its ROM header, master data and PowerPlay tables */
+typedef struct CikRomLayout {
+    uint16_t hdr, mdt, pp;
+} CikRomLayout;
+
+static const CikRomLayout cik_rom_layouts[] = {
+    { 0x100, 0x140, 0x200 },                    /* the model's */
+    { 0x227, 0x5b1, 0x463 },    /* odd, the data table after PowerPlay */
+    { 0x115, 0x1c3, CIK_ROM_SIZE - CIK_PP_SIZE },   /* PowerPlay last */
+    { 0x6f1, 0x0b7, 0x3ad },    /* the data table before the header */
+};
+
+static uint8_t *cik_rom_build(const CikRomLayout *l, bool cap,
+                              bool other_caps)
+{
+    uint8_t *rom = g_malloc0(CIK_ROM_SIZE);
+    uint32_t caps = (other_caps ? ~CIK_CAP_BACO : 0) |
+                    (cap ? CIK_CAP_BACO : 0);
+
+    rom[0] = 0x55;
+    rom[1] = 0xaa;
+    rom[2] = CIK_ROM_SIZE / 512;
+    memcpy(rom + 0x30, " 761295520", 10);
+    put_le(rom + 0x48, l->hdr, 2);
+    put_le(rom + l->hdr, CIK_ROM_HEADER_SIZE, 2);
+    rom[l->hdr + 2] = 1;
+    rom[l->hdr + 3] = 1;
+    memcpy(rom + l->hdr + 4, "ATOM", 4);
+    put_le(rom + l->hdr + 0x20, l->mdt, 2);
+    put_le(rom + l->mdt, CIK_ROM_MDT_SIZE, 2);
+    rom[l->mdt + 2] = 1;
+    rom[l->mdt + 3] = 1;
+    put_le(rom + l->mdt + 4 + 2 * 15, l->pp, 2);      /* PowerPlayInfo */
+    /* the header as on the real images: revision 6.1, no state count */
+    put_le(rom + l->pp, CIK_PP_SIZE, 2);
+    rom[l->pp + 2] = CIK_PP_REVISION;
+    rom[l->pp + 3] = 1;
+    rom[l->pp + 4] = 0;                     /* ucDataRevision */
+    rom[l->pp + 5] = 0;                     /* ucNumStates */
+    put_le(rom + l->pp + CIK_PP_CAPS, caps, 4);
+    return rom;
+}
+
+/* The end of the last table of @l */
+static size_t cik_rom_end(const CikRomLayout *l)
+{
+    return MAX(MAX(l->hdr + CIK_ROM_HEADER_SIZE, l->mdt + CIK_ROM_MDT_SIZE),
+               l->pp + CIK_PP_SIZE);
+}
+
+/* Below 0x80 one of the bytes the parser reads, else one of every 16 */
+static size_t cik_rom_spot(const CikRomLayout *l, uint8_t at)
+{
+    const size_t spots[] = {
+        0, 1, 0x30, 0x48, 0x49, l->hdr + 4, l->hdr + 0x20, l->hdr + 0x21,
+        l->mdt + 0x22, l->mdt + 0x23, l->pp, l->pp + 1, l->pp + 2,
+        l->pp + 5, l->pp + CIK_PP_CAPS, l->pp + CIK_PP_CAPS + 2,
+    };
+
+    return at < 0x80 ? spots[at % ARRAY_SIZE(spots)] : (at & 0x7f) * 16u;
+}
+
+/* The ROM the CIK choice reads (the header comment says how) */
+static uint8_t *cik_read_rom(void *opaque, size_t *len, const char **why)
+{
+    FakeGPU *g = opaque;
+    uint8_t sel = 0x25, cut = 0, at = 0, x = 0;
+    const CikRomLayout *l;
+    size_t size = CIK_ROM_SIZE;
+    uint8_t *rom;
+
+    CHECK(g->choice && !g->rom_read, "ROM read %s", g->rom_read ?
+          "twice" : "without the choice");
+    CHECK(!g->config_reset && !g->baco_started, "ROM read after a method");
+    g->rom_read = true;
+    next_byte(g, &sel);
+    if (sel < 0x20) {
+        *why = "fuzz: no ROM";
+        return NULL;
+    }
+    l = &cik_rom_layouts[(sel >> 2) & 3];
+    rom = cik_rom_build(l, sel & 1, sel & 2);
+    if (sel >= 0x80) {
+        next_byte(g, &cut);
+        next_byte(g, &at);
+        next_byte(g, &x);
+        size = MIN(size, cik_rom_end(l) - 64 + cut);
+        rom[cik_rom_spot(l, at) % size] ^= x;
+    }
+    /* exactly its size, so that ASan sees any overread */
+    g->rom = g_memdup2(rom, size);
+    g->rom_len = size;
+    g_free(rom);
+    *len = size;
+    return g_memdup2(g->rom, size);
+}
+
+static const AMDResetOps cik_ops = {
+    .config_read = fake_config_read,
+    .config_write = fake_config_write,
+    .mmio_read = fake_mmio_read,
+    .mmio_write = fake_mmio_write,
+    .read_rom = cik_read_rom,
+    .clock_ns = fake_clock_ns,
+    .sleep_us = fake_sleep_us,
+};
+
+/*
+ * The methods the CIK choice must make from what it read: the config
+ * reset first, BACO after it when the board may take it; BACO alone only
+ * when forced, which needs the strap (*@refused otherwise)
+ */
+static unsigned cik_expected(FakeGPU *g, const AMDResetDevice *dev,
+                             AMDResetMethod *m, bool *refused)
+{
+    AMDVbiosCap cap = g->rom ? ref_vbios_cap(g->rom, g->rom_len,
+                                             AMD_PPTABLE_V0) :
+                               AMD_VBIOS_CAP_UNKNOWN;
+    bool strap = g->strap_read && g->strap != ALL_ONES &&
+                 (g->strap & STRAP_BACO);
+
+    CHECK(dev->family->baco_fallback && dev->family->pptable ==
+          AMD_PPTABLE_V0, "%s: not CIK's BACO rule", dev->family->name);
+    *refused = false;
+    m[0] = AMD_RESET_METHOD_CONFIG;
+    if (dev->cfg.method == AMD_RESET_METHOD_CONFIG) {
+        return 1;
+    }
+    if (dev->cfg.method == AMD_RESET_METHOD_BACO) {
+        *refused = !strap;
+        m[0] = AMD_RESET_METHOD_BACO;
+        return strap;
+    }
+    if (!strap || cap == AMD_VBIOS_CAP_ABSENT) {
+        return 1;
+    }
+    m[1] = AMD_RESET_METHOD_BACO;
+    return 2;
+}
+
+/* The DELAY_US steps of @t, in us */
+static uint64_t table_delay_us(const AMDRegTable *t)
+{
+    const AMDRegStep *step;
+    uint64_t us = 0;
+    size_t row;
+
+    for (row = 0; (step = soc15_table_step(t, row)); row++) {
+        if (step->cmd == AMD_REG_CMD_DELAY_US) {
+            us += step->timeout;
+        }
+    }
+    return us;
+}
+
+static bool has_method(const AMDResetDevice *dev, AMDResetMethod m)
+{
+    unsigned i;
+
+    for (i = 0; i < dev->n_methods; i++) {
+        if (dev->methods[i] == m) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static const AMDResetFamily *family_of(uint16_t device)
 {
     const AMDResetDeviceId *id = amd_reset_lookup(AMD_RESET_VENDOR_ID,
@@ -1813,6 +2121,10 @@ static const AMDResetFamily *family_of(uint16_t device)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    static const AMDResetMethod cik_forced[] = {
+        AMD_RESET_METHOD_NONE, AMD_RESET_METHOD_CONFIG,
+        AMD_RESET_METHOD_BACO, AMD_RESET_METHOD_NONE,
+    };
     FakeGPU g = { .data = data, .size = size, .now_ns = 1000000000 };
     AMDResetTimings timings = amd_reset_timings;
     AMDResetDevice dev = {
@@ -1825,11 +2137,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .n_methods = 1,
     };
     AMDResetReport report;
-    uint8_t b0 = 0, b1 = 0;
+    AMDResetMethod want[AMD_RESET_MAX_METHODS] = { 0 };
+    uint8_t b0 = 0, b1 = 0, b2 = 0;
     int64_t start, elapsed_ns, slack_ns, budget_ns = 0;
-    uint64_t max_polls = 0, max_accesses = MAX_OTHER_ACCESSES;
+    uint64_t max_polls = 0, max_accesses = MAX_OTHER_ACCESSES, delay_us = 0;
     const BacoTiming *t = NULL;
     AMDResetResult result;
+    bool cik, refused = false, need_reset = false, config, baco;
+    unsigned n_want = 0;
 
     next_byte(&g, &b0);
     g.mode = b0 >> 6;
@@ -1851,15 +2166,37 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         g_hash_table_destroy(g.mmio);
         return 0;
     }
-    if (g.mode == MODE_BACO) {
-        dev.family = family_of(family_devices[(b0 >> 1) & 3]);
+    cik = b0 & 1;
+    if (g.mode == MODE_CONFIG && cik) {
+        /* x-amd-reset=on on a GPU the table does not list */
+        dev.family = &amd_reset_family_cik_vi;
+    } else if (g.mode == MODE_BACO) {
+        dev.family = family_of(cik ? cik_devices[(b0 >> 1) & 3] :
+                               family_devices[(b0 >> 1) & 3]);
         t = &baco_timings[(b0 >> 3) & 7];
         dev.methods[0] = AMD_RESET_METHOD_BACO;
     } else if (g.mode == MODE_FALLBACK) {
-        dev.family = family_of(family_devices[(b1 >> 4) & 3]);
+        dev.family = family_of(cik ? cik_devices[(b1 >> 4) & 1] :
+                               family_devices[(b1 >> 4) & 3]);
         t = &baco_timings[(b1 >> 6) & 3];
         dev.methods[dev.n_methods++] = AMD_RESET_METHOD_BACO;
+        if (cik && (b1 & 0x20)) {
+            /* the methods the choice makes from the strap and the VBIOS */
+            next_byte(&g, &b2);
+            g.choice = true;
+            dev.ops = &cik_ops;
+            dev.n_methods = 0;
+            dev.cfg = (AMDResetConfig) {
+                .policy = ON_OFF_AUTO_AUTO,
+                .method = cik_forced[b2 & 3],
+                .no_rom = (b2 & 3) == 3 ? "fuzz: x-amd-reset-rom" : NULL,
+            };
+        }
     }
+    CHECK(!cik || g.mode == MODE_CONFIG ||
+          dev.family == &amd_reset_family_cik, "1002:%04x is %s, not CIK",
+          cik_devices[(b0 >> 1) & 3], dev.family->name);
+    g.family = dev.family;
     if (g.mode != MODE_BACO) {
         timings.settle_us = settle_table[(b0 >> 1) & 3];
         timings.ready_timeout_us = timeout_table[(b0 >> 3) & 7];
@@ -1881,7 +2218,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* every read of a WAIT but the first of each sleeps a poll */
         max_accesses += 2 * (timings.baco_total_us / timings.baco_poll_us +
                              MAX_OTHER_ACCESSES);
+        /*
+         * The exit's DELAY_US steps (CIK: 20 ms after the power-on) are
+         * slept in full, whatever the deadline.  The engine keeps the gap
+         * and one wait for the exit, so they can pass baco_total_us by
+         * what they exceed that wait; not with amd_reset_timings, whose
+         * wait is 100 ms.
+         */
+        delay_us = table_delay_us(dev.family->baco->exit) +
+                   table_delay_us(dev.family->baco->clean);
+        if (delay_us > timings.baco_wait_timeout_us) {
+            budget_ns += (int64_t)(delay_us - timings.baco_wait_timeout_us) *
+                         1000;
+        }
     }
+    g.baco_gap_us = timings.baco_gap_us;
     g.command = 0;                  /* as vfio_pci_pre_reset() leaves it */
     g.smc = g_hash_table_new(g_direct_hash, g_direct_equal);
     g.mmio = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -1894,10 +2245,73 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* a known value: amd_reset_result_str() asserts on any other */
     CHECK(result == AMD_RESET_DONE ||
           result == AMD_RESET_CLEAN || result == AMD_RESET_TIMEOUT ||
-          result == AMD_RESET_GONE, "result %d", (int)result);
+          result == AMD_RESET_GONE ||
+          (result == AMD_RESET_REFUSED && g.choice), "result %d",
+          (int)result);
     CHECK(amd_reset_result_str(result) != NULL, "no string for %d", result);
     CHECK(amd_reset_method_str(report.method) != NULL, "method %d",
           report.method);
+    CHECK((result == AMD_RESET_REFUSED) == (report.err != NULL),
+          "result %s with%s an error", amd_reset_result_str(result),
+          report.err ? "" : "out");
+
+    /* the need check, as vi_need_reset_on_init() and BACO_CNTL decide */
+    if (!g.need_clock_read || !g.need_pc_read) {
+        CHECK(result == AMD_RESET_GONE && g.gone_seen && g.class_reads == 1,
+              "%s without the need check", amd_reset_result_str(result));
+    } else if (g.need_clock == ALL_ONES || g.need_pc == ALL_ONES) {
+        CHECK(result == AMD_RESET_GONE && !g.need_baco_read,
+              "SMC clock 0x%x, PC 0x%x: %s", g.need_clock, g.need_pc,
+              amd_reset_result_str(result));
+    } else {
+        bool stopped = (g.need_clock &
+                        SMC_SYSCON_CLOCK_CNTL_0__ck_disable_MASK) ||
+                       g.need_pc < AMD_SMC_FIRMWARE_PC_MIN;
+        bool in_baco = g.need_baco_read && g.need_baco != ALL_ONES &&
+                       (g.need_baco & BACO_MODE);
+
+        CHECK(g.need_baco_read == (stopped && dev.family->baco != NULL),
+              "%s, SMC %s: BACO_CNTL %sread by the need check",
+              dev.family->name, stopped ? "stopped" : "running",
+              g.need_baco_read ? "" : "not ");
+        need_reset = !stopped || in_baco;
+        CHECK((result == AMD_RESET_CLEAN) == !need_reset,
+              "%s, SMC clock 0x%x, PC 0x%x, BACO_CNTL 0x%x: %s",
+              dev.family->name, g.need_clock, g.need_pc, g.need_baco,
+              amd_reset_result_str(result));
+    }
+
+    /* the CIK choice, from the strap and the VBIOS it read */
+    if (!g.choice || !need_reset) {
+        CHECK(!g.strap_read && !g.rom_read && (!g.choice || !dev.n_methods),
+              "the choice made %s", g.choice ? "for a chip not reset" :
+              "with the methods given");
+    } else {
+        n_want = cik_expected(&g, &dev, want, &refused);
+        CHECK(g.strap_read, "the choice without the strap");
+        CHECK(g.rom_read == !dev.cfg.no_rom, "ROM read %d with no_rom %s",
+              g.rom_read, dev.cfg.no_rom ? "set" : "clear");
+        CHECK(dev.cap == (g.rom ? ref_vbios_cap(g.rom, g.rom_len,
+                                                AMD_PPTABLE_V0) :
+                          AMD_VBIOS_CAP_UNKNOWN),
+              "VBIOS cap %d (%s)", dev.cap, dev.vbios_why);
+        CHECK(refused == (result == AMD_RESET_REFUSED),
+              "forced BACO, strap 0x%x: %s", g.strap,
+              amd_reset_result_str(result));
+        CHECK(dev.n_methods == n_want &&
+              (!n_want || dev.methods[0] == want[0]) &&
+              (n_want < 2 || dev.methods[1] == want[1]),
+              "%s: %u methods, %s first, expected %u, %s first (strap "
+              "0x%x, cap %d, method %s)", dev.family->name, dev.n_methods,
+              amd_reset_method_str(dev.methods[0]), n_want,
+              amd_reset_method_str(want[0]), g.strap, dev.cap,
+              amd_reset_method_str(dev.cfg.method));
+    }
+    config = has_method(&dev, AMD_RESET_METHOD_CONFIG);
+    baco = has_method(&dev, AMD_RESET_METHOD_BACO);
+    CHECK(config || !g.config_reset, "config reset, not a method");
+    CHECK(baco || (!g.baco_writes && !g.baco_started),
+          "%u BACO writes, BACO not a method", g.baco_writes);
 
     /*
      * The deadlines: one oversleep and poll past a deadline per phase, the
@@ -1912,10 +2326,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     CHECK(elapsed_ns <= budget_ns + slack_ns,
           "took %" PRId64 " ns, budget %" PRId64 " + %" PRId64 " ns "
-          "(mode %d, settle %u us, timeout %u us, BACO total %u us, "
+          "(mode %d, %s, settle %u us, timeout %u us, BACO total %u us, "
           "latency %u us, %u accesses)", elapsed_ns, budget_ns, slack_ns,
-          g.mode, timings.settle_us, timings.ready_timeout_us,
-          timings.baco_total_us, g.latency_us, g.accesses);
+          g.mode, dev.family->name, timings.settle_us,
+          timings.ready_timeout_us, timings.baco_total_us, g.latency_us,
+          g.accesses);
     CHECK(g.polls <= max_polls, "%u polls, at most %" PRIu64 " expected",
           g.polls, max_polls);
     CHECK(g.accesses <= max_accesses, "%u accesses, at most %" PRIu64
@@ -1931,31 +2346,45 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(g.gone_seen || (g.mmio_all_ones && !g.config_reset),
               "GONE without an all-ones read");
         break;
+    case AMD_RESET_REFUSED:
+        CHECK(!g.config_reset && !g.baco_started,
+              "REFUSED after a method began");
+        break;
     case AMD_RESET_DONE:
     case AMD_RESET_TIMEOUT:
         CHECK(!g.gone_seen, "%s after an all-ones presence check",
               amd_reset_result_str(result));
         if (report.method == AMD_RESET_METHOD_BACO) {
-            CHECK(g.mode != MODE_CONFIG, "BACO in config mode");
+            CHECK(baco && g.mode != MODE_CONFIG, "BACO, not a method");
             CHECK(!g.smc_stop_bits, "SMC stopped after BACO");
             CHECK(result != AMD_RESET_DONE ||
                   (g.baco_mode_seen && g.baco_out_seen),
                   "DONE without BACO_MODE set, then clear");
+            /* the exit sleeps its delays: CIK's 20 ms after power-on */
+            CHECK(result != AMD_RESET_DONE ||
+                  (g.gap_end_ns &&
+                   g.now_ns - g.gap_end_ns >= (int64_t)delay_us * 1000),
+                  "%s BACO DONE %" PRId64 " us after the gap, the exit "
+                  "tables' delays are %" PRIu64 " us", dev.family->name,
+                  g.gap_end_ns ? (g.now_ns - g.gap_end_ns) / 1000 : -1,
+                  delay_us);
             CHECK(result != AMD_RESET_TIMEOUT ||
                   (report.table && (report.step > 0 ||
                                     !strcmp(report.table, "BACO_CNTL"))),
                   "BACO TIMEOUT without the step");
-            CHECK(g.mode == MODE_BACO || g.polls > 0,
+            CHECK(!config || (g.config_reset && g.polls > 0),
                   "fallback without a config reset");
         } else {
-            CHECK(g.mode != MODE_BACO, "config reset in BACO mode");
+            CHECK(report.method == AMD_RESET_METHOD_CONFIG && config,
+                  "%s by %s", amd_reset_result_str(result),
+                  amd_reset_method_str(report.method));
             CHECK(g.config_reset, "%s without a config reset",
                   amd_reset_result_str(result));
             CHECK(g.polls > 0, "%s without polling CONFIG_MEMSIZE",
                   amd_reset_result_str(result));
             CHECK(g.smc_stop_bits == 3, "%s without stopping the SMC (%u)",
                   amd_reset_result_str(result), g.smc_stop_bits);
-            CHECK(!(result == AMD_RESET_TIMEOUT && g.mode == MODE_FALLBACK),
+            CHECK(!(result == AMD_RESET_TIMEOUT && baco),
                   "config TIMEOUT without the BACO fallback");
         }
         break;
@@ -1975,6 +2404,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
               "command register never written (result %d)", result);
     }
 
+    error_free(report.err);
+    g_free(g.rom);
     g_hash_table_destroy(g.smc);
     g_hash_table_destroy(g.mmio);
     return 0;
