@@ -41,6 +41,7 @@ typedef enum RowKind {
     ROW_ALL_ONES,
     ROW_BACO,                       /* VBIOS with the BACO cap */
     ROW_BACO_STUCK,                 /* and a chip that never answers */
+    ROW_BACO_CIK,                   /* CIK, x-amd-reset-method=baco */
     ROW_MODE1,                      /* SOC15/NV: PSP mode1 */
     ROW_MODE1_WORST,                /* and a bootloader never ready */
     ROW_SOC15_BACO,                 /* SOC15/NV BACO after a Linux guest */
@@ -64,6 +65,7 @@ static const Row rows[] = {
     { "baco-tonga", ROW_BACO, 0, 0x692b },
     { "baco-polaris", ROW_BACO, 0, 0x67df },
     { "baco-stuck", ROW_BACO_STUCK, 0, 0x692b },
+    { "baco-hawaii", ROW_BACO_CIK, 0, 0x67b0 },
     { "mode1-healthy", ROW_MODE1, 0, 0x731f },
     { "mode1-worst", ROW_MODE1_WORST, 0, 0x731f },
     { "baco-navi", ROW_SOC15_BACO, 0, 0x731f },
@@ -115,7 +117,12 @@ static void bench_region_access(void *opaque, unsigned region,
     }
 }
 
-static Bench *bench_start(uint16_t device_id, bool baco_cap)
+/*
+ * @baco_cap: a VBIOS with the BACO cap.  @force_baco: a board with the
+ * BACO strap too, and x-amd-reset-method=baco: CIK, whose own reset is
+ * the config reset, runs BACO only when told to or after that times out.
+ */
+static Bench *bench_start(uint16_t device_id, bool baco_cap, bool force_baco)
 {
     Bench *b = g_new0(Bench, 1);
     VfioUserTestDevice dev = {
@@ -134,6 +141,9 @@ static Bench *bench_start(uint16_t device_id, bool baco_cap)
     if (baco_cap) {
         amd_gpu_model_set_vbios_cap(b->model, true);
     }
+    if (force_baco) {
+        amd_gpu_model_set_strap(b->model, true);
+    }
     dev.region_size[VFIO_PCI_ROM_REGION_INDEX] =
         amd_gpu_model_rom_size(b->model);
     b->server = vfio_user_test_server_start(b->sock, &dev);
@@ -145,8 +155,9 @@ static Bench *bench_start(uint16_t device_id, bool baco_cap)
     b->qts = qtest_initf("-machine pc -nodefaults "
                          "-device '{\"driver\":\"vfio-user-pci\","
                          "\"id\":\"gpu\",\"addr\":\"04.0\","
-                         "\"socket\":{\"type\":\"unix\",\"path\":\"%s\"}}'"
-                         " 2>/dev/null", b->sock);
+                         "\"socket\":{\"type\":\"unix\",\"path\":\"%s\"}%s}'"
+                         " 2>/dev/null", b->sock,
+                         force_baco ? ",\"x-amd-reset-method\":\"baco\"" : "");
     return b;
 }
 
@@ -332,10 +343,12 @@ static void measure(Bench *b, const Row *row, int run)
 
 static void bench_row(const Row *row, uint16_t device_id, int runs)
 {
+    bool force_baco = row->kind == ROW_BACO_CIK;
     bool baco = row->kind == ROW_BACO || row->kind == ROW_BACO_STUCK ||
                 row->kind == ROW_SOC15_BACO ||
-                row->kind == ROW_SOC15_FALLBACK;
-    Bench *b = bench_start(row->device ? row->device : device_id, baco);
+                row->kind == ROW_SOC15_FALLBACK || force_baco;
+    Bench *b = bench_start(row->device ? row->device : device_id, baco,
+                           force_baco);
     int i;
 
     if (row->kind == ROW_MODE1 || row->kind == ROW_MODE1_WORST) {
@@ -367,7 +380,7 @@ static void bench_row(const Row *row, uint16_t device_id, int runs)
 
 static void bench_soak(uint16_t device_id, int resets)
 {
-    Bench *b = bench_start(device_id, false);
+    Bench *b = bench_start(device_id, false, false);
     pid_t pid = qemu_pid(b->qts);
     long rss_start, rss_end;
     int64_t start;
