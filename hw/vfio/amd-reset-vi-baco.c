@@ -313,10 +313,11 @@ static const AMDRegStep baco_power_off[] = {
 /*
  * Power on, wait for the power rails, lift the isolation, leave BACO.
  * CIK's table waits 20 ms after the power-on and has no
- * BACO_BIF_SCLK_SWITCH; it is the table as fixed in 2020 ("drm/amd/pm:
- * enable baco reset for Hawaii"), whose waits compare with the PWRGOOD_BF,
- * PWRGOOD and RCU_BIF_CONFIG_DONE masks where the older one compared with
- * values those masks can never produce.
+ * BACO_BIF_SCLK_SWITCH; it is amdgpu's ci_baco.c table as fixed in 2020
+ * (the fix was first posted with "drm/amd/pm: enable baco reset for
+ * Hawaii"), whose waits compare with the PWRGOOD_BF, PWRGOOD and
+ * RCU_BIF_CONFIG_DONE masks where the older one compared with values
+ * those masks can never produce.
  */
 static const AMDRegStep baco_power_on[] = {
     RMW_F(BACO_CNTL, BACO_RESET_EN, 1),
