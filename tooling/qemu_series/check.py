@@ -200,6 +200,20 @@ def meson_test(ctx, names, label):
                 " ".join(summary))
 
 
+def built_state(bdir, targets):
+    """What the tests of a bisect step run: each target's file as ninja
+    left it (a target ninja did not touch keeps its mtime) and meson's
+    list of tests with their commands and environments."""
+    h = hashlib.sha256()
+    for t in targets:
+        st = os.stat(os.path.join(bdir, t))
+        h.update(("%s %d %d\n" % (t, st.st_mtime_ns, st.st_size)).encode())
+    with open(os.path.join(bdir, "meson-info", "intro-tests.json"),
+              "rb") as f:
+        h.update(f.read())
+    return h.hexdigest()
+
+
 def check_bisect(ctx, extra):
     """Every patch of the series builds on its own, and the series' tests
     that exist at that patch pass there.  First the base itself: the QEMU
@@ -207,11 +221,15 @@ def check_bisect(ctx, extra):
     Each step builds what the series touches, the binary and the
     series' tests that exist there; ninja rebuilds what changed since
     the step before, meson regenerates its files where a meson.build
-    changed, nothing is configured again.  Ends with the whole series
-    built as make built it."""
+    changed, nothing is configured again.  A step whose build leaves the
+    binaries and the test list as the step before left them (a patch of
+    documentation only) does not run the tests again: they would run the
+    same programs the same way, and the step says so (TAP SKIP).  Ends
+    with the whole series built as make built it."""
     tree, bdir = ctx.tree, ctx.bdir
     commits = git_out(tree, "rev-list", "--reverse",
                       "base..series").split()
+    last = None
     try:
         try:
             t0 = time.time()
@@ -233,8 +251,16 @@ def check_bisect(ctx, extra):
                 ctx.add(name, False, str(e).replace("\n", " | ")[:300])
                 continue
             ctx.add(name, True, "%.0f s" % (time.time() - t0))
-            meson_test(ctx, [t[2] for t in build.our_tests(tree)],
-                       "bisect %s patch %d:" % (ctx.base, n))
+            tests = [t[2] for t in build.our_tests(tree)]
+            state = built_state(bdir, build.build_targets(tree))
+            if last and last[0] == state:
+                for t in tests:
+                    ctx.add("bisect %s patch %d: %s" % (ctx.base, n, t),
+                            True, "SKIP the binaries and tests of patch "
+                            "%d, unchanged: run there" % last[1])
+                continue
+            last = (state, n)
+            meson_test(ctx, tests, "bisect %s patch %d:" % (ctx.base, n))
     finally:
         git(tree, "checkout", "-q", "series", quiet=True)
         build.ninja(bdir, build.build_targets(tree) + extra,
